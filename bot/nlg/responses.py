@@ -1,0 +1,40 @@
+"""The structure of each response (catalog key of the text, buttons), read from domain.yml.
+
+domain.yml holds structure only; the words live in the catalogs. bot/ reads the file as plain YAML
+and never imports Rasa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Button:
+    title_key: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    text_key: str
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+
+
+def parse_responses(domain: dict) -> dict[str, ResponseSpec]:
+    specs: dict[str, ResponseSpec] = {}
+    for name, variants in (domain.get("responses") or {}).items():
+        first = (variants or [{}])[0]
+        specs[name] = ResponseSpec(
+            text_key=first.get("text") or name,
+            buttons=tuple(Button(b["title"], b["payload"]) for b in first.get("buttons") or []),
+        )
+    return specs
+
+
+def load_responses(domain_path: Path) -> dict[str, ResponseSpec]:
+    with domain_path.open(encoding="utf-8") as fh:
+        return parse_responses(yaml.safe_load(fh) or {})

@@ -1,0 +1,82 @@
+"""The chat page and the chat API used by the widget and by other tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, StrictStr, validator
+
+from bot.config import get_settings
+from bot.deps import StateDep
+from bot.language import choose_language, detect
+from bot.nlg.render import lookup, render
+from bot.rasa_client import RasaUnavailable
+
+router = APIRouter(tags=["chat"])
+templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
+
+
+class ChatRequest(BaseModel):
+    session: StrictStr | None = None
+    message: StrictStr
+    language: Literal["nl", "fr"] | None = None
+
+    @validator("message")
+    def message_has_text(cls, value: str) -> str:  # noqa: N805 - pydantic validator
+        value = value.strip()
+        if not value:
+            raise ValueError("message is empty")
+        limit = get_settings().max_message_chars
+        if len(value) > limit:
+            raise ValueError(f"message is longer than {limit} characters")
+        return value
+
+
+def ui_strings(state: StateDep, language: str) -> dict[str, str]:
+    catalog = state.wording.catalogs.get(language, {})
+    return {key[3:]: text for key, text in catalog.items() if key.startswith("ui.")}
+
+
+@router.get("/", response_class=HTMLResponse)
+async def chat_page(request: Request, state: StateDep, lang: str | None = Query(None)) -> HTMLResponse:
+    settings = state.settings
+    language = lang if lang in settings.supported_languages else settings.default_language
+    strings = {code: ui_strings(state, code) for code in settings.supported_languages}
+    return templates.TemplateResponse(
+        request,
+        "chat.html",
+        {"language": language, "ui": strings[language], "ui_json": json.dumps(strings)},
+    )
+
+
+@router.get("/api/welcome")
+async def welcome(state: StateDep, language: str | None = Query(None)) -> dict:
+    settings = state.settings
+    language = language if language in settings.supported_languages else settings.default_language
+    return {"language": language, "messages": [render(state.wording, "utter_greet", language)]}
+
+
+@router.post("/api/chat")
+async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
+    settings = state.settings
+    sessions = state.sessions
+    session = body.session if sessions.exists(body.session) else sessions.create()
+    is_payload = body.message.startswith("/")
+    detected = None if (body.language or is_payload) else detect(body.message)
+    language = choose_language(
+        body.language, body.message, sessions.language(session), settings.default_language, detected
+    )
+    try:
+        messages = await state.rasa.send(session, body.message, language)
+    except RasaUnavailable:
+        error = lookup(state.wording, "ui.error_unavailable", language) or "unavailable"
+        return JSONResponse(
+            {"error": error, "session": session, "language": language, "messages": []}, status_code=503
+        )
+    sessions.touch(session, language)
+    return JSONResponse({"session": session, "language": language, "messages": messages})

@@ -1,0 +1,33 @@
+"""Readiness: Rasa has its model, the action server answers, the catalogs are loaded."""
+
+from __future__ import annotations
+
+import httpx
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from bot.deps import StateDep
+
+router = APIRouter(tags=["health"])
+
+
+async def actions_ready(client: httpx.AsyncClient, base_url: str) -> bool:
+    try:
+        response = await client.get(f"{base_url.rstrip('/')}/health", timeout=3.0)
+    except httpx.HTTPError:
+        return False
+    return response.status_code == 200
+
+
+@router.get("/healthz")
+async def healthz(state: StateDep) -> JSONResponse:
+    missing = []
+    if not all(state.wording.catalogs.get(lang) for lang in state.settings.supported_languages):
+        missing.append("catalogs")
+    if not await state.rasa.ready():
+        missing.append("rasa")
+    if not await actions_ready(state.http, state.settings.actions_url):
+        missing.append("actions")
+    if missing:
+        return JSONResponse({"status": "unavailable", "missing": missing}, status_code=503)
+    return JSONResponse({"status": "ok"})

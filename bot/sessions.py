@@ -1,0 +1,59 @@
+"""Chat sessions issued by bot/: an unguessable id and the conversation's language.
+
+Kept in a small SQLite file so that a restart of bot/ does not cut conversations. Nothing of what
+the user writes is stored here.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{22,64}$")
+
+
+class SessionStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, language TEXT, "
+            "created REAL NOT NULL, seen REAL NOT NULL)"
+        )
+        self._lock = threading.Lock()
+
+    def create(self, language: str | None = None) -> str:
+        session = secrets.token_urlsafe(16)
+        now = time.time()
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO sessions (id, language, created, seen) VALUES (?, ?, ?, ?)",
+                (session, language, now, now),
+            )
+        return session
+
+    def exists(self, session: str | None) -> bool:
+        if not session or not SESSION_ID.match(session):
+            return False
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM sessions WHERE id = ?", (session,)).fetchone()
+        return row is not None
+
+    def language(self, session: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT language FROM sessions WHERE id = ?", (session,)).fetchone()
+        return row[0] if row else None
+
+    def touch(self, session: str, language: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE sessions SET language = ?, seen = ? WHERE id = ?", (language, time.time(), session)
+            )
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,123 @@
+/* Chat widget: plain JavaScript, no dependencies. Bot text is always inserted as text. */
+(function () {
+  "use strict";
+  var STRINGS = JSON.parse(document.getElementById("ui-strings").textContent);
+  var root = document.querySelector(".chat");
+  var log = document.getElementById("log");
+  var form = document.getElementById("composer");
+  var input = document.getElementById("message");
+  var typing = document.getElementById("typing");
+  var state = {
+    session: sessionStorage.getItem("gpmi-session"),
+    language: sessionStorage.getItem("gpmi-language") || root.dataset.language,
+    chosen: sessionStorage.getItem("gpmi-language-chosen") === "1",
+    busy: false
+  };
+
+  function t(key) { return (STRINGS[state.language] || {})[key] || key; }
+
+  function applyLanguage(lang) {
+    state.language = lang;
+    sessionStorage.setItem("gpmi-language", lang);
+    document.documentElement.lang = lang;
+    document.title = t("title");
+    document.getElementById("chat-title").textContent = t("title");
+    document.getElementById("disclaimer").textContent = t("disclaimer");
+    document.getElementById("restart").textContent = t("restart");
+    document.getElementById("send").textContent = t("send");
+    document.getElementById("message-label").textContent = t("input_label");
+    input.placeholder = t("placeholder");
+    typing.textContent = t("typing");
+    document.querySelectorAll(".lang").forEach(function (b) {
+      b.setAttribute("aria-pressed", b.dataset.lang === lang ? "true" : "false");
+    });
+  }
+
+  function addMessage(kind, text, buttons) {
+    var item = document.createElement("div");
+    item.className = "msg " + kind;
+    item.textContent = text;
+    if (kind === "bot") { item.setAttribute("lang", state.language); }
+    if (buttons && buttons.length) {
+      var row = document.createElement("div");
+      row.className = "buttons";
+      buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+        row.appendChild(button);
+      });
+      item.appendChild(row);
+    }
+    log.appendChild(item);
+    item.scrollIntoView({ block: "end" });
+  }
+
+  function showReply(data) {
+    (data.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons); });
+  }
+
+  function welcome() {
+    fetch("/api/welcome?language=" + encodeURIComponent(state.language))
+      .then(function (r) { return r.json(); })
+      .then(showReply)
+      .catch(function () { addMessage("error", t("error_network")); });
+  }
+
+  function send(message, shown) {
+    if (state.busy || !message.trim()) { return; }
+    state.busy = true;
+    addMessage("user", shown || message);
+    typing.hidden = false;
+    fetch("/api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ session: state.session, message: message, language: state.chosen ? state.language : null })
+    }).then(function (r) {
+      return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; });
+    }).then(function (res) {
+      if (res.data.session) {
+        state.session = res.data.session;
+        sessionStorage.setItem("gpmi-session", state.session);
+      }
+      if (res.data.language && res.data.language !== state.language) { applyLanguage(res.data.language); }
+      if (!res.ok) { addMessage("error", res.status === 503 && res.data.error ? res.data.error : t("error_generic")); return; }
+      showReply(res.data);
+    }).catch(function () {
+      addMessage("error", t("error_network"));
+    }).finally(function () {
+      state.busy = false;
+      typing.hidden = true;
+      input.focus();
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    send(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+  document.querySelectorAll(".lang").forEach(function (button) {
+    button.addEventListener("click", function () {
+      state.chosen = true;
+      sessionStorage.setItem("gpmi-language-chosen", "1");
+      applyLanguage(button.dataset.lang);
+      welcome();
+    });
+  });
+  document.getElementById("restart").addEventListener("click", function () {
+    state.session = null;
+    sessionStorage.removeItem("gpmi-session");
+    log.textContent = "";
+    welcome();
+    input.focus();
+  });
+
+  applyLanguage(state.language);
+  welcome();
+})();

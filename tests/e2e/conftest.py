@@ -1,0 +1,73 @@
+"""Start the real stack (action server, Rasa with the trained model, bot/) once for these tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tools.stack import Stack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def model_path() -> Path:
+    if os.environ.get("MODEL"):
+        return Path(os.environ["MODEL"])
+    models = sorted((ROOT / "models").glob("gpmi-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        pytest.fail("no trained model: run `make train` (make test does it)")
+    return models[-1]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    state = tmp_path_factory.mktemp("stack")
+    running = Stack(
+        model=model_path(),
+        bot_port=free_port(),
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        log_dir=state / "logs",
+        extra_env={"BOT_DB_PATH": str(state / "bot.db")},
+    )
+    running.start_all()
+    try:
+        running.wait_ready(timeout=300)
+        yield running
+    finally:
+        running.stop_all()
+
+
+class Api:
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=60) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def chat(self, message, session=None, language=None):
+        body = json.dumps({"session": session, "message": message, "language": language}).encode()
+        return self.request("POST", "/api/chat", body, {"Content-Type": "application/json"})
+
+
+@pytest.fixture(scope="session")
+def api(stack: Stack) -> Api:
+    return Api(stack.url)

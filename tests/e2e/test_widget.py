@@ -1,0 +1,104 @@
+"""The chat widget in a real headless Chromium: a conversation, the keyboard, a screenshot."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import Browser, chromium_path
+
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    chromium_path() is None and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (make browser-deps installs it)",
+)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def open_chat(url: str, width: int = 1000, height: int = 800) -> Browser:
+    browser = Browser(width, height)
+    await browser.connect()
+    await browser.goto(url)
+    await browser.wait_for("document.querySelectorAll('#log .msg.bot').length >= 1")
+    return browser
+
+
+LAST_BOT = "[...document.querySelectorAll('#log .msg.bot')].pop()"
+
+
+def bot_count() -> str:
+    return "document.querySelectorAll('#log .msg.bot').length"
+
+
+def test_a_dutch_question_typed_and_sent_with_enter_gets_an_answer(stack):
+    async def scenario():
+        browser = await open_chat(stack.url)
+        try:
+            before = await browser.evaluate(bot_count())
+            await browser.evaluate("document.getElementById('message').focus()")
+            await browser.type_text("Hoeveel dagen mag ik nadenken voor ik teken?")
+            await browser.key("Enter", text="\r")
+            await browser.wait_for(f"{bot_count()} > {before}")
+            last = await browser.evaluate(LAST_BOT + ".textContent")
+            lang = await browser.evaluate("document.documentElement.lang")
+            await browser.screenshot(SHOTS / "chat-nl-desktop.png")
+            return last, lang
+        finally:
+            await browser.close()
+
+    last, lang = run(scenario())
+    assert "5 dagen" in last
+    assert lang == "nl"
+
+
+def test_french_via_the_language_toggle_and_a_quick_reply_button_at_360px(stack):
+    async def scenario():
+        browser = await open_chat(stack.url, 360, 640)
+        try:
+            await browser.evaluate("document.querySelector('.lang[data-lang=fr]').click()")
+            await browser.wait_for("document.documentElement.lang === 'fr'")
+            await browser.wait_for(LAST_BOT + ".textContent.includes('CPAS')")
+            before = await browser.evaluate(bot_count())
+            await browser.evaluate(LAST_BOT + ".querySelector('.buttons button').click()")
+            await browser.wait_for(f"{bot_count()} > {before}")
+            last = await browser.evaluate(LAST_BOT + ".textContent")
+            overflow = await browser.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            await browser.screenshot(SHOTS / "chat-fr-360.png")
+            return last, overflow
+        finally:
+            await browser.close()
+
+    last, overflow = run(scenario())
+    assert "CPAS" in last or "PIIS" in last
+    assert overflow is False
+
+
+def test_bot_text_is_shown_as_text_not_html(stack):
+    async def scenario():
+        browser = await open_chat(stack.url)
+        try:
+            before = await browser.evaluate(bot_count())
+            await browser.evaluate(
+                "document.getElementById('message').value = '<img src=x onerror=window.pwned=1>'"
+            )
+            await browser.evaluate("document.getElementById('composer').requestSubmit()")
+            await browser.wait_for(f"{bot_count()} > {before}")
+            user = await browser.evaluate(
+                "[...document.querySelectorAll('#log .msg.user')].pop().textContent"
+            )
+            images = await browser.evaluate("document.querySelectorAll('#log img').length")
+            pwned = await browser.evaluate("window.pwned === 1")
+            return user, images, pwned
+        finally:
+            await browser.close()
+
+    user, images, pwned = run(scenario())
+    assert user == "<img src=x onerror=window.pwned=1>"
+    assert images == 0 and pwned is False

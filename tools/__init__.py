@@ -1,0 +1,1 @@
+"""Developer tools: start the whole stack, measure, evaluate."""
