@@ -1,8 +1,8 @@
 """`rasa data validate`, failing on every warning except the known, intended ones.
 
-Glossary explanations (utter_term_*) are sent by action_explain_term, and utter_default by Rasa's
-own fallback action: no rule or story names them, so the validator calls them unused. Every other
-warning fails the check.
+Glossary explanations (utter_term_*) are sent by action_explain_term, deadline answers by
+action_deadline, and utter_default by Rasa's own fallback action: no rule or story names them,
+so the validator calls them unused. Every other warning fails the check.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from actions.deadline import KIND_OF_INTENT
+
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = re.compile(
-    r"The utterance '(utter_term_[a-z0-9_]+|utter_default)' is not used in any story or rule"
+    r"The utterance '(utter_term_[a-z0-9_]+|utter_deadline_[a-z]+|utter_ask_deadline_[a-z]+|utter_default"
+    + "".join(f"|utter_{intent}" for intent in KIND_OF_INTENT)
+    + r")' is not used in any story or rule"
 )
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+from babel.dates import format_date
 
 from bot.nlg.responses import ResponseSpec
 from lexicon.terms import Glossary
@@ -36,6 +40,19 @@ def fill(template: str, values: dict[str, Any]) -> str:
     return "".join(out)
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LOCALES = {"nl": "nl_BE", "fr": "fr_BE"}
+
+
+def localise(values: dict[str, Any], language: str) -> dict[str, Any]:
+    """Dates (arguments named *_date, ISO format) written out for Belgium: 'dinsdag 3 maart 2026'."""
+    shown = dict(values)
+    for name, value in values.items():
+        if name.endswith("_date") and isinstance(value, str) and ISO_DATE.match(value):
+            shown[name] = format_date(date.fromisoformat(value), "full", locale=LOCALES.get(language, language))
+    return shown
+
+
 def lookup(wording: Wording, key: str, language: str) -> str | None:
     return wording.catalogs.get(language, {}).get(key) or wording.catalogs.get(
         wording.default_language, {}
@@ -63,7 +80,7 @@ def render(
     wording: Wording, name: str, language: str, values: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """The reply for response `name`: text (with its source line) and buttons."""
-    values = values or {}
+    values = localise(values or {}, language)
     spec = wording.responses.get(name, ResponseSpec(text_key=name))
     body = lookup(wording, spec.text_key, language)
     if body is None:

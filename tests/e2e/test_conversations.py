@@ -114,3 +114,17 @@ def test_bad_input_gets_a_json_error_and_the_service_keeps_answering(api, body, 
     status, reply = api.request("POST", "/api/chat", body, {"Content-Type": "application/json"})
     assert status in statuses and reply["error"]
     assert api.chat("hallo")[0] == 200
+
+
+def test_the_appeal_deadline_is_computed_from_the_date_the_user_gives(api):
+    status, reply = api.chat("ik heb mijn beslissing gekregen op 3 maart, tot wanneer kan ik in beroep gaan?")
+    text = reply["messages"][0]["text"]
+    assert status == 200 and reply["language"] == "nl"
+    assert "3 juni" in text and "3 maanden" in text
+
+
+def test_the_date_helper_asks_for_a_missing_date_and_then_answers_in_french(api):
+    status, first = api.chat("je voudrais calculer la date limite de mon recours", language="fr")
+    assert "?" in first["messages"][0]["text"]
+    status, second = api.chat("le 31 janvier", first["session"])
+    assert "30 avril" in second["messages"][0]["text"]
