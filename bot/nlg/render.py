@@ -49,7 +49,8 @@ def localise(values: dict[str, Any], language: str) -> dict[str, Any]:
     shown = dict(values)
     for name, value in values.items():
         if name.endswith("_date") and isinstance(value, str) and ISO_DATE.match(value):
-            shown[name] = format_date(date.fromisoformat(value), "full", locale=LOCALES.get(language, language))
+            locale = LOCALES.get(language, language)
+            shown[name] = format_date(date.fromisoformat(value), "full", locale=locale)
     return shown
 
 
