@@ -3,6 +3,7 @@
 "ik kreeg mijn beslissing op 3 maart, tot wanneer kan ik in beroep gaan?" gets the date. The
 same questions without a date get the usual answer (utter_<intent>).
 """
+
 from __future__ import annotations
 
 from datetime import date

@@ -11,6 +11,7 @@ Pure functions; the rules and their hedges come from the fact sheet:
 - suspension: often from the 1st day of the 2nd month after the decision (I-6, CONFLICT: the
   decision letter says the date).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,15 +25,62 @@ from dateutil.relativedelta import relativedelta
 KINDS = ("reflection", "meeting", "appeal", "suspension")
 
 MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december"],
-    "fr": ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-           "octobre", "novembre", "decembre"],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "fr": [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ],
 }
-SHORT_MONTHS = {"jan": 1, "feb": 2, "fev": 2, "mrt": 3, "apr": 4, "avr": 4, "jun": 6, "jul": 7,
-                "juil": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
-TODAY_WORDS = {"vandaag": 0, "aujourd hui": 0, "aujourdhui": 0, "gisteren": -1, "hier": -1,
-               "eergisteren": -2, "avant hier": -2}
+SHORT_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "fev": 2,
+    "mrt": 3,
+    "apr": 4,
+    "avr": 4,
+    "jun": 6,
+    "jul": 7,
+    "juil": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+TODAY_WORDS = {
+    "vandaag": 0,
+    "aujourd hui": 0,
+    "aujourdhui": 0,
+    "gisteren": -1,
+    "hier": -1,
+    "eergisteren": -2,
+    "avant hier": -2,
+}
 KIND_WORDS = {
     "appeal": r"beroep|rechtbank|arbeidsrechtbank|recours|tribunal|contester|betwisten|aanvechten",
     "reflection": r"bedenktijd|nadenken|tekenen|teken|ondertekenen|reflexion|reflechir|signer|signe",
@@ -128,13 +176,16 @@ def appeal_deadline(notified: date) -> date:
 
 
 def suspension_start(decided: date) -> date:
-    return (decided.replace(day=1) + relativedelta(months=2))
+    return decided.replace(day=1) + relativedelta(months=2)
 
 
 def compute(kind: str, given: date) -> dict[str, str]:
     """Arguments for the answer of one kind: ISO dates, formatted per language by bot/."""
     if kind == "reflection":
-        return {"given_date": given.isoformat(), "result_date": reflection_end(given).isoformat(),
-                "other_date": reflection_end_working_days(given).isoformat()}
+        return {
+            "given_date": given.isoformat(),
+            "result_date": reflection_end(given).isoformat(),
+            "other_date": reflection_end_working_days(given).isoformat(),
+        }
     results = {"meeting": meeting_deadline, "appeal": appeal_deadline, "suspension": suspension_start}
     return {"given_date": given.isoformat(), "result_date": results[kind](given).isoformat()}

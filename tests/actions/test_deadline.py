@@ -1,4 +1,5 @@
 """action_deadline: a date in the question gets a computed answer; no date gets the usual one."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,8 +11,11 @@ TODAY = date(2026, 11, 22)
 
 def test_appeal_question_with_a_date_gets_the_computed_date():
     response, arguments, slots = plan(
-        "ask_date_helper", "ik heb mijn beslissing gekregen op 3 maart, tot wanneer kan ik in beroep gaan?",
-        None, {}, TODAY,
+        "ask_date_helper",
+        "ik heb mijn beslissing gekregen op 3 maart, tot wanneer kan ik in beroep gaan?",
+        None,
+        {},
+        TODAY,
     )
     assert response == "utter_deadline_appeal"
     assert arguments == {"given_date": "2026-03-03", "result_date": "2026-06-03"}

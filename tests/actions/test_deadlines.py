@@ -1,4 +1,5 @@
 """Date helper rules, table-driven (weekends and Belgian public holidays, month ends, leap years)."""
+
 from __future__ import annotations
 
 from datetime import date
