@@ -16,12 +16,13 @@ REQ_STAMP := $(VENV)/.installed-$(REQ_HASH)
 FINGERPRINT := $(shell cat config.yml domain.yml $$(find data -type f -name '*.yml' | LC_ALL=C sort) | sha256sum | cut -c1-12)
 MODEL := models/gpmi-$(FINGERPRINT).tar.gz
 
-.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean
+.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean bench
 
 help:
 	@echo "make run    install what is missing, train if the data changed, serve http://127.0.0.1:$${BOT_PORT:-8000}"
 	@echo "make test   the whole test suite (unit, data validation, story tests, end-to-end, browser)"
 	@echo "make nlu-eval / langid-eval   accuracy of intent recognition and language detection"
+	@echo "make bench  throughput and latency of this assistant next to a stock Rasa bot"
 
 install: $(REQ_STAMP)
 
@@ -46,6 +47,7 @@ run: $(REQ_STAMP) $(MODEL)
 
 lint: $(REQ_STAMP)
 	$(VENV)/bin/ruff check bot actions lexicon tools tests
+	$(VENV)/bin/ruff format --check bot actions lexicon tools tests
 
 unit: $(REQ_STAMP)
 	$(PY) -m pytest -q tests --ignore=tests/e2e
@@ -77,3 +79,6 @@ langid-eval: $(REQ_STAMP)
 
 clean:
 	rm -rf models results var/logs
+
+bench: $(MODEL)
+	$(PY) -m tools.bench $(MODEL) --train

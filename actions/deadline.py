@@ -31,7 +31,8 @@ def plan(
     if given is None and intent != "inform_date" and slots.get("deadline_date") and entity_kind:
         given = date.fromisoformat(slots["deadline_date"])
     if intent in KIND_OF_INTENT and given is None:
-        return f"utter_{intent}", {}, {}
+        # The usual answer invites the user to give a date; remember what to compute with it.
+        return f"utter_{intent}", {}, {"deadline_kind": KIND_OF_INTENT[intent]}
     kind = entity_kind if entity_kind in KINDS else None
     kind = kind or KIND_OF_INTENT.get(intent) or deadline_kind(text) or slots.get("deadline_kind")
     if given is None:

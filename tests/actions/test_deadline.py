@@ -21,10 +21,12 @@ def test_appeal_question_with_a_date_gets_the_computed_date():
     assert arguments == {"given_date": "2026-03-03", "result_date": "2026-06-03"}
 
 
-def test_a_faq_question_without_a_date_gets_the_usual_answer():
-    assert plan("ask_appeal_deadline", "tot wanneer kan ik in beroep gaan", None, {}, TODAY)[0] == (
-        "utter_ask_appeal_deadline"
-    )
+def test_a_faq_question_without_a_date_gets_the_usual_answer_and_a_date_given_next_is_used():
+    response, _, slots = plan("ask_appeal_deadline", "tot wanneer kan ik in beroep gaan", None, {}, TODAY)
+    assert response == "utter_ask_appeal_deadline"
+    response, arguments, _ = plan("inform_date", "op 31 januari", None, slots, TODAY)
+    assert response == "utter_deadline_appeal"
+    assert arguments["result_date"] == "2026-04-30"
 
 
 def test_a_faq_question_with_a_date_is_computed():
