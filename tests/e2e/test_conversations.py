@@ -89,7 +89,8 @@ def test_jargon_in_an_answer_comes_with_an_explain_button(api):
 def test_something_it_cannot_answer_gets_an_honest_fallback(api):
     status, reply = api.chat("blablabla qsdfqsdf zzz")
     assert status == 200
-    assert re.search(r"maatschappelijk werker|begreep|begrijp", fold(reply["messages"][0]["text"]))
+    # Gibberish has no language: the reply may come in either, but it must say it did not understand.
+    assert re.search(r"begreep|begrijp|pas bien compris", fold(reply["messages"][0]["text"]))
 
 
 def test_no_amounts_are_quoted(api):
