@@ -31,7 +31,8 @@ $(REQ_STAMP): requirements.txt requirements-dev.txt
 	if [ ! -x $(PY) ]; then echo "==> Creating $(VENV) with $$PY310"; $$PY310 -m venv $(VENV) || exit 1; fi
 	@echo "==> Installing Python packages into $(VENV) (the first time takes a few minutes)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(PY) -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt -r requirements-dev.txt | grep -E '^(Collecting|Successfully installed)' | sed 's/^/    /' ; test $${PIPESTATUS[0]} -eq 0
+	@$(PY) -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt -r requirements-dev.txt 2>&1 \
+	  | grep -E '^(Collecting|Successfully installed|ERROR)' | sed 's/^/    /' ; test $${PIPESTATUS[0]} -eq 0
 	@rm -f $(VENV)/.installed-* && touch $@
 
 train: $(MODEL)

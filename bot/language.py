@@ -21,18 +21,20 @@ MARKERS = {
         da wa k kzou kheb hoe wat wie waar wanneer waarom moet mag kan kunt niet nie geen een het
         van is zijn mijn mij jij jouw u uw hallo hoi hey goeiedag goedemorgen goedenavond dank
         bedankt dankjewel dankuwel ja nee neen oke alstublieft aub graag doei tot ziens help hulp
-        vraag brief geld eten werk hoor he vr voor weet snap nu""".split()
+        vraag brief geld eten werk hoor he vr voor weet snap nu op dag januari februari maart
+        april mei juni juli augustus oktober""".split()
     ),
     "fr": set(
         """cpas piis ris revenu integration assistant assistante sociale recours tribunal
         suspension demeure delai reflexion signer sursis j jai jsuis suis tu vous est c ce cest
         quoi koi qui que quand comment pourquoi dois peux puis pas ne le la les un une des du mon
         ma mes votre vos bonjour bonsoir salut coucou merci oui non daccord svp stp aide rdv
-        aidez argent manger lettre travail article plainte porter bon avec sans mais""".split()
+        aidez argent manger lettre travail article plainte porter bon avec sans mais janvier
+        fevrier mars avril mai juin juillet aout octobre""".split()
     ),
 }
 # Words written the same in both languages carry no signal.
-SHARED = {"ok", "dag", "sanction"}
+SHARED = {"ok", "sanction"}
 LINGUA = {Language.DUTCH: "nl", Language.FRENCH: "fr", Language.ENGLISH: "en"}
 MARKER_WEIGHT = 1.0
 # English is only a guard against forcing an English message into Dutch or French.
