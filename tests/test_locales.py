@@ -32,7 +32,7 @@ def ui_keys(root) -> set[str]:
     script = (root / "bot/static/widget.js").read_text()
     keys = {f"ui.{k}" for k in re.findall(r"ui\.([a-z_]+)", template)}
     keys |= {f"ui.{k}" for k in re.findall(r"\bt\(\"([a-z_]+)\"\)", script)}
-    return keys | {"ui.error_unavailable", "ui.source_line", "ui.explain_term"}
+    return keys | {"ui.error_unavailable", "ui.source_line", "ui.explain_term", "ui.privacy_notice"}
 
 
 def test_every_response_and_button_is_translated_in_both_languages(root, catalogs):

@@ -15,6 +15,7 @@ from bot.config import get_settings
 from bot.deps import StateDep
 from bot.language import choose_language, detect
 from bot.nlg.render import lookup, render
+from bot.privacy import scrub
 from bot.rasa_client import RasaUnavailable
 
 router = APIRouter(tags=["chat"])
@@ -66,13 +67,18 @@ async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     settings = state.settings
     sessions = state.sessions
     session = body.session if sessions.exists(body.session) else sessions.create()
-    is_payload = body.message.startswith("/")
-    detected = None if (body.language or is_payload) else detect(body.message)
+    scrubbed = scrub(body.message)
+    is_payload = scrubbed.text.startswith("/")
+    detected = None if (body.language or is_payload) else detect(scrubbed.text)
     language = choose_language(
-        body.language, body.message, sessions.language(session), settings.default_language, detected
+        body.language, scrubbed.text, sessions.language(session), settings.default_language, detected
     )
+    notice = []
+    if scrubbed.found:
+        text = lookup(state.wording, "ui.privacy_notice", language) or ""
+        notice = [{"text": text, "buttons": []}]
     try:
-        messages = await state.rasa.send(session, body.message, language)
+        messages = notice + await state.rasa.send(session, scrubbed.text, language)
     except RasaUnavailable:
         error = lookup(state.wording, "ui.error_unavailable", language) or "unavailable"
         return JSONResponse(
