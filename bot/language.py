@@ -82,11 +82,7 @@ def detect(text: str, lingua: LanguageDetector | None = None) -> str | None:
 
 
 def choose_language(
-    requested: str | None,
-    message: str,
-    session_language: str | None,
-    default: str,
-    detected: str | None = None,
+    requested: str | None, detected: str | None, session_language: str | None, default: str
 ) -> str:
     """The user's explicit choice wins; then the message's language; then the session's."""
     if requested:

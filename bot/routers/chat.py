@@ -70,9 +70,7 @@ async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     scrubbed = scrub(body.message)
     is_payload = scrubbed.text.startswith("/")
     detected = None if (body.language or is_payload) else detect(scrubbed.text)
-    language = choose_language(
-        body.language, scrubbed.text, sessions.language(session), settings.default_language, detected
-    )
+    language = choose_language(body.language, detected, sessions.language(session), settings.default_language)
     notice = []
     if scrubbed.found:
         text = lookup(state.wording, "ui.privacy_notice", language) or ""

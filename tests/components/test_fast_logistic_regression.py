@@ -1,4 +1,5 @@
 """The weight layout changes speed only, never the prediction."""
+
 from __future__ import annotations
 
 import numpy as np
