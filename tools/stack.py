@@ -149,6 +149,10 @@ class Stack:
         raise TimeoutError(f"not ready after {timeout:.0f} s (see {self.log_dir})")
 
 
+def interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
@@ -160,7 +164,9 @@ def main(argv: list[str]) -> int:
         actions_port=int(os.environ.get("ACTIONS_PORT", 5055)),
         bot_host=os.environ.get("BOT_HOST", "127.0.0.1"),
     )
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # Ctrl-C and SIGTERM both stop all three (also when started from a shell that ignores SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, interrupt)
     started = time.monotonic()
     print(f"Starting action server, Rasa and bot/ (logs in {stack.log_dir}) …", flush=True)
     try:
