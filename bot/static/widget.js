@@ -33,10 +33,31 @@
     });
   }
 
+  function sourcePrefixes() {
+    return Object.keys(STRINGS).map(function (lang) {
+      return (STRINGS[lang].source_line || "").split("{source}")[0];
+    }).filter(function (prefix) { return prefix; });
+  }
+
+  /* The answer, and its source line shown apart (smaller), both as plain text. */
+  function fillText(item, text) {
+    var lines = text.split("\n");
+    var last = lines[lines.length - 1];
+    var isSource = sourcePrefixes().some(function (prefix) { return last.indexOf(prefix) === 0; });
+    if (lines.length < 2 || !isSource) { item.textContent = text; return; }
+    var body = document.createElement("span");
+    body.textContent = lines.slice(0, -1).join("\n");
+    var source = document.createElement("small");
+    source.className = "source";
+    source.textContent = last;
+    item.appendChild(body);
+    item.appendChild(source);
+  }
+
   function addMessage(kind, text, buttons) {
     var item = document.createElement("div");
     item.className = "msg " + kind;
-    item.textContent = text;
+    fillText(item, text);
     if (kind === "bot") { item.setAttribute("lang", state.language); }
     if (buttons && buttons.length) {
       var row = document.createElement("div");
