@@ -37,17 +37,18 @@ class SessionStore:
             )
         return session
 
-    def exists(self, session: str | None) -> bool:
-        if not session or not SESSION_ID.match(session):
-            return False
-        with self._lock:
-            row = self._db.execute("SELECT 1 FROM sessions WHERE id = ?", (session,)).fetchone()
-        return row is not None
+    def resume(self, session: str | None) -> tuple[str, str | None]:
+        """(session id, its language): the given session when it exists, else a new one.
 
-    def language(self, session: str) -> str | None:
-        with self._lock:
-            row = self._db.execute("SELECT language FROM sessions WHERE id = ?", (session,)).fetchone()
-        return row[0] if row else None
+        One query on the per-message path; an unknown or malformed id never attaches to
+        another conversation.
+        """
+        if session and SESSION_ID.match(session):
+            with self._lock:
+                row = self._db.execute("SELECT language FROM sessions WHERE id = ?", (session,)).fetchone()
+            if row is not None:
+                return session, row[0]
+        return self.create(), None
 
     def touch(self, session: str, language: str) -> None:
         with self._lock:

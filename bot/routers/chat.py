@@ -66,11 +66,11 @@ async def welcome(state: StateDep, language: str | None = Query(None)) -> dict:
 async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     settings = state.settings
     sessions = state.sessions
-    session = body.session if sessions.exists(body.session) else sessions.create()
+    session, session_language = sessions.resume(body.session)
     scrubbed = scrub(body.message)
     is_payload = scrubbed.text.startswith("/")
     detected = None if (body.language or is_payload) else detect(scrubbed.text)
-    language = choose_language(body.language, detected, sessions.language(session), settings.default_language)
+    language = choose_language(body.language, detected, session_language, settings.default_language)
     notice = []
     if scrubbed.found:
         text = lookup(state.wording, "ui.privacy_notice", language) or ""
