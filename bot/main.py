@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, get_settings
-from bot.routers import chat, health, nlg
+from bot.routers import chat, health, nlg, prepare
 from bot.state import build_state
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await state.http.aclose()
         state.sessions.close()
+        state.sheets.close()
 
     app = FastAPI(title="GPMI/PIIS assistant", lifespan=lifespan, docs_url=None, redoc_url=None)
 
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat.router)
     app.include_router(nlg.router)
     app.include_router(health.router)
+    app.include_router(prepare.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -12,8 +12,12 @@ class RasaUnavailable(Exception):
 
 
 def to_messages(rasa_reply: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rasa's bot messages in the shape of the /api/chat contract."""
-    messages = []
+    """Rasa's bot messages in the shape of the /api/chat contract.
+
+    Rasa's REST channel sends a response's `custom` part as an item of its own right after the
+    text; it is attached to that message (bot/ reads it and removes it, see routers/chat.py).
+    """
+    messages: list[dict[str, Any]] = []
     for item in rasa_reply:
         text = item.get("text")
         buttons = [
@@ -22,6 +26,12 @@ def to_messages(rasa_reply: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ]
         if text or buttons:
             messages.append({"text": text or "", "buttons": buttons})
+        custom = item.get("custom")
+        if isinstance(custom, dict) and custom:
+            if messages:
+                messages[-1].setdefault("custom", {}).update(custom)
+            else:
+                messages.append({"text": "", "buttons": [], "custom": dict(custom)})
     return messages
 
 

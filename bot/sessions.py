@@ -56,5 +56,9 @@ class SessionStore:
                 "UPDATE sessions SET language = ?, seen = ? WHERE id = ?", (language, time.time(), session)
             )
 
+    def delete(self, session: str) -> bool:
+        with self._lock:
+            return self._db.execute("DELETE FROM sessions WHERE id = ?", (session,)).rowcount > 0
+
     def close(self) -> None:
         self._db.close()

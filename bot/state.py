@@ -11,6 +11,7 @@ from bot.nlg.render import Wording
 from bot.nlg.wording import load_wording
 from bot.rasa_client import RasaClient
 from bot.sessions import SessionStore
+from bot.sheets import SheetStore
 
 
 @dataclass
@@ -18,6 +19,7 @@ class AppState:
     settings: Settings
     wording: Wording
     sessions: SessionStore
+    sheets: SheetStore
     rasa: RasaClient
     http: httpx.AsyncClient
 
@@ -31,6 +33,7 @@ def build_state(settings: Settings) -> AppState:
         settings=settings,
         wording=load_wording(settings),
         sessions=SessionStore(settings.db_path),
+        sheets=SheetStore(settings.db_path),
         rasa=RasaClient(settings.rasa_url, http),
         http=http,
     )

@@ -9,7 +9,9 @@ import yaml
 
 from bot.i18n.catalogs import load_catalogs, problems
 from bot.nlg.responses import load_responses
+from bot.printable import PAGE_KEYS
 from lexicon import terms
+from prep.summary import label_keys
 
 LANGUAGES = ("nl", "fr")
 
@@ -32,7 +34,18 @@ def ui_keys(root) -> set[str]:
     script = (root / "bot/static/widget.js").read_text()
     keys = {f"ui.{k}" for k in re.findall(r"ui\.([a-z_]+)", template)}
     keys |= {f"ui.{k}" for k in re.findall(r"\bt\(\"([a-z_]+)\"\)", script)}
-    return keys | {"ui.error_unavailable", "ui.source_line", "ui.explain_term", "ui.privacy_notice"}
+    server_side = {"ui.error_unavailable", "ui.source_line", "ui.explain_term", "ui.privacy_notice"}
+    server_side |= {"ui.sheet_link", "ui.sheet_pdf", "ui.support_link", "ui.deleted"}
+    return keys | server_side
+
+
+def page_keys() -> set[str]:
+    """Keys of the summary, the preparation sheet and the support checklist."""
+    return set(label_keys()) | set(PAGE_KEYS)
+
+
+def test_every_page_and_summary_label_is_translated(catalogs):
+    assert problems(catalogs, page_keys()) == []
 
 
 def test_every_response_and_button_is_translated_in_both_languages(root, catalogs):
@@ -53,7 +66,7 @@ def test_every_answer_has_a_source_in_both_languages(root, catalogs):
 
 
 def test_no_catalog_entry_is_left_over(root, catalogs):
-    known = domain_keys(root) | ui_keys(root)
+    known = domain_keys(root) | ui_keys(root) | page_keys()
     known |= {f"{k}.source" for k in known}
     for lang in LANGUAGES:
         assert sorted(set(catalogs[lang]) - known) == [], lang

@@ -9,6 +9,8 @@ import yaml
 
 LANGUAGES = ("nl", "fr")
 MIN_EXAMPLES = 15
+# Intents only ever sent by buttons (/prep_answer{"prep_choice": ...}); typed text never means them.
+BUTTON_ONLY = {"prep_answer"}
 
 
 def examples(folder: Path) -> dict[str, list[str]]:
@@ -30,7 +32,11 @@ def domain(root):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_intent_has_enough_examples_in_each_language(root, domain, lang):
     found = examples(root / "data" / "nlu" / lang)
-    thin = {i: len(found.get(i, [])) for i in domain["intents"] if len(found.get(i, [])) < MIN_EXAMPLES}
+    thin = {
+        i: len(found.get(i, []))
+        for i in set(domain["intents"]) - BUTTON_ONLY
+        if len(found.get(i, [])) < MIN_EXAMPLES
+    }
     assert thin == {}
 
 
@@ -48,7 +54,7 @@ def test_held_out_examples_are_never_trained_on(root, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_held_out_split_covers_every_intent(root, domain, lang):
-    assert sorted(set(domain["intents"]) - set(examples(root / "tests" / "nlu" / lang))) == []
+    assert sorted(set(domain["intents"]) - BUTTON_ONLY - set(examples(root / "tests" / "nlu" / lang))) == []
 
 
 def test_every_intent_is_answered_by_a_rule(root, domain):

@@ -1,7 +1,8 @@
 """`rasa data validate`, failing on every warning except the known, intended ones.
 
 Glossary explanations (utter_term_*) are sent by action_explain_term, deadline answers by
-action_deadline, and utter_default by Rasa's own fallback action: no rule or story names them,
+action_deadline, the walk-through's questions and notes by the form and validate_prep_form, and
+utter_default by Rasa's own fallback action: no rule or story names them,
 so the validator calls them unused. Every other warning fails the check.
 """
 
@@ -17,8 +18,11 @@ from actions.deadline import KIND_OF_INTENT
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED = re.compile(
     r"The utterance '(utter_term_[a-z0-9_]+|utter_deadline_[a-z]+|utter_ask_deadline_[a-z]+|utter_default"
+    + r"|utter_ask_prep_[a-z_]+|utter_prep_[a-z_]+"
     + "".join(f"|utter_{intent}" for intent in KIND_OF_INTENT)
     + r")' is not used in any story or rule"
+    # Sent only by the walk-through's buttons (/prep_answer{"prep_choice": ...}).
+    + r"|The intent 'prep_answer' is listed in the domain file, but is not found in the NLU training data"
 )
 
 

@@ -77,11 +77,28 @@ def term_buttons(wording: Wording, name: str, body: str, language: str) -> list[
     return buttons
 
 
+def decode(wording: Wording, values: dict[str, Any], language: str) -> dict[str, Any]:
+    """A coded argument is shown by its catalog entry `<argument>.<code>` when there is one:
+    prep_topic="housing" reads "wonen" / "le logement"; free text stays as it is."""
+    shown = dict(values)
+    for name, value in values.items():
+        if isinstance(value, str) and value and "{" not in value:
+            text = lookup(wording, f"{name}.{value}", language)
+            if text is not None:
+                shown[name] = text
+    return shown
+
+
+def label(wording: Wording, key: str, language: str, **values: Any) -> str:
+    """One catalog text with its placeholders filled (dates formatted): for summaries and pages."""
+    return fill(lookup(wording, key, language) or key, localise(values, language))
+
+
 def render(
     wording: Wording, name: str, language: str, values: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """The reply for response `name`: text (with its source line) and buttons."""
-    values = localise(values or {}, language)
+    values = decode(wording, localise(values or {}, language), language)
     spec = wording.responses.get(name, ResponseSpec(text_key=name))
     body = lookup(wording, spec.text_key, language)
     if body is None:
@@ -99,4 +116,12 @@ def render(
     ]
     if not buttons:  # answers that offer a choice already are not crowded with more
         buttons = term_buttons(wording, name, body, language)
-    return {"text": text, "buttons": buttons, "image": None, "elements": [], "attachments": [], "custom": {}}
+    custom = dict(spec.custom)
+    return {
+        "text": text,
+        "buttons": buttons,
+        "image": None,
+        "elements": [],
+        "attachments": [],
+        "custom": custom,
+    }

@@ -22,6 +22,9 @@ class Button:
 class ResponseSpec:
     text_key: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
+    # Hints for the widget, e.g. {"select": "many"} (several buttons may be chosen) or
+    # {"link": "support"} (bot/ adds a link to a printable page).
+    custom: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def parse_responses(domain: dict) -> dict[str, ResponseSpec]:
@@ -31,6 +34,7 @@ def parse_responses(domain: dict) -> dict[str, ResponseSpec]:
         specs[name] = ResponseSpec(
             text_key=first.get("text") or name,
             buttons=tuple(Button(b["title"], b["payload"]) for b in first.get("buttons") or []),
+            custom=dict(first.get("custom") or {}),
         )
     return specs
 

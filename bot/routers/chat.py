@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -62,6 +62,62 @@ async def welcome(state: StateDep, language: str | None = Query(None)) -> dict:
     return {"language": language, "messages": [render(state.wording, "utter_greet", language)]}
 
 
+DELETE_CONFIRM = "/delete_data_confirm"
+
+
+def finish(
+    state: StateDep, messages: list[dict[str, Any]], session: str, language: str
+) -> list[dict[str, Any]]:
+    """Act on the hints Rasa's answers carry, and pass the widget only what it shows.
+
+    - prep_sheet: the finished walk-through; kept for the sheet page, which the message links to;
+    - link=support: a link to the printable support-figure checklist;
+    - select=many: several buttons may be chosen before sending.
+    """
+    shown = []
+    for message in messages:
+        custom = message.pop("custom", None) or {}
+        links = []
+        if isinstance(custom.get("prep_sheet"), dict):
+            state.sheets.save(session, language, custom["prep_sheet"])
+            links += [
+                {"title": ui_text(state, "ui.sheet_link", language), "url": f"/prepare/{session}/sheet"},
+                {"title": ui_text(state, "ui.sheet_pdf", language), "url": f"/prepare/{session}/sheet.pdf"},
+            ]
+        if custom.get("link") == "support":
+            links.append(
+                {
+                    "title": ui_text(state, "ui.support_link", language),
+                    "url": f"/support/checklist?lang={language}",
+                }
+            )
+        if links:
+            message["links"] = links
+        if custom.get("select") == "many" and len(message.get("buttons") or []) > 1:
+            message["select"] = "many"
+            if isinstance(custom.get("max"), int):
+                message["max"] = custom["max"]
+        if message.get("text") or message.get("buttons") or links:
+            shown.append(message)
+    return shown
+
+
+def ui_text(state: StateDep, key: str, language: str) -> str:
+    return lookup(state.wording, key, language) or key
+
+
+def forget(state: StateDep, session: str, language: str) -> dict[str, Any]:
+    """'Delete my data': the sheet and the session go at once; the chat goes on in a new session."""
+    state.sheets.delete(session)
+    state.sessions.delete(session)
+    fresh = state.sessions.create(language)
+    return {
+        "session": fresh,
+        "language": language,
+        "messages": [{"text": ui_text(state, "ui.deleted", language), "buttons": []}],
+    }
+
+
 @router.post("/api/chat")
 async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     settings = state.settings
@@ -75,8 +131,12 @@ async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     if scrubbed.found:
         text = lookup(state.wording, "ui.privacy_notice", language) or ""
         notice = [{"text": text, "buttons": []}]
+    if scrubbed.text == DELETE_CONFIRM:
+        return JSONResponse(forget(state, session, language))
     try:
-        messages = notice + await state.rasa.send(session, scrubbed.text, language)
+        messages = notice + finish(
+            state, await state.rasa.send(session, scrubbed.text, language), session, language
+        )
     except RasaUnavailable:
         error = lookup(state.wording, "ui.error_unavailable", language) or "unavailable"
         return JSONResponse(

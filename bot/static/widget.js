@@ -24,6 +24,7 @@
     document.getElementById("chat-title").textContent = t("title");
     document.getElementById("disclaimer").textContent = t("disclaimer");
     document.getElementById("restart").textContent = t("restart");
+    document.getElementById("delete").textContent = t("delete");
     document.getElementById("send").textContent = t("send");
     document.getElementById("message-label").textContent = t("input_label");
     input.placeholder = t("placeholder");
@@ -54,29 +55,82 @@
     item.appendChild(source);
   }
 
-  function addMessage(kind, text, buttons) {
+  function addButtons(item, message) {
+    var buttons = message.buttons || [];
+    if (!buttons.length) { return; }
+    var row = document.createElement("div");
+    row.className = "buttons";
+    var many = message.select === "many";
+    if (many) { row.setAttribute("role", "group"); }
+    buttons.forEach(function (b) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b.title;
+      if (many) {
+        button.setAttribute("aria-pressed", "false");
+        button.addEventListener("click", function () { toggle(row, button, message.max); });
+      } else {
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+      }
+      row.appendChild(button);
+    });
+    if (many) {
+      var done = document.createElement("button");
+      done.type = "button";
+      done.className = "done";
+      done.textContent = t("multi_done");
+      done.addEventListener("click", function () { sendChosen(row); });
+      row.appendChild(done);
+    }
+    item.appendChild(row);
+  }
+
+  /* Several answers may be ticked (up to max); "continue" sends them as one message. */
+  function toggle(row, button, max) {
+    var pressed = button.getAttribute("aria-pressed") === "true";
+    var count = row.querySelectorAll('button[aria-pressed="true"]').length;
+    if (!pressed && max && count >= max) { return; }
+    button.setAttribute("aria-pressed", pressed ? "false" : "true");
+  }
+
+  function sendChosen(row) {
+    var chosen = Array.prototype.map.call(
+      row.querySelectorAll('button[aria-pressed="true"]'),
+      function (b) { return b.textContent; }
+    );
+    if (chosen.length) { send(chosen.join(", ")); } else { send("/prep_skip", t("multi_done")); }
+  }
+
+  function addLinks(item, links) {
+    if (!links || !links.length) { return; }
+    var row = document.createElement("div");
+    row.className = "links";
+    links.forEach(function (link) {
+      var a = document.createElement("a");
+      a.href = link.url;
+      a.target = "_blank";
+      a.rel = "noopener";
+      a.textContent = link.title;
+      row.appendChild(a);
+    });
+    item.appendChild(row);
+  }
+
+  function addMessage(kind, text, message) {
     var item = document.createElement("div");
     item.className = "msg " + kind;
     fillText(item, text);
     if (kind === "bot") { item.setAttribute("lang", state.language); }
-    if (buttons && buttons.length) {
-      var row = document.createElement("div");
-      row.className = "buttons";
-      buttons.forEach(function (b) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.textContent = b.title;
-        button.addEventListener("click", function () { send(b.payload, b.title); });
-        row.appendChild(button);
-      });
-      item.appendChild(row);
+    if (message) {
+      addButtons(item, message);
+      addLinks(item, message.links);
     }
     log.appendChild(item);
     item.scrollIntoView({ block: "end" });
   }
 
   function showReply(data) {
-    (data.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons); });
+    (data.messages || []).forEach(function (m) { addMessage("bot", m.text, m); });
   }
 
   function welcome() {
@@ -104,6 +158,7 @@
       }
       if (res.data.language && res.data.language !== state.language) { applyLanguage(res.data.language); }
       if (!res.ok) { addMessage("error", res.status === 503 && res.data.error ? res.data.error : t("error_generic")); return; }
+      if (message === "/delete_data_confirm") { log.textContent = ""; }
       showReply(res.data);
     }).catch(function () {
       addMessage("error", t("error_network"));
@@ -137,6 +192,10 @@
     log.textContent = "";
     welcome();
     input.focus();
+  });
+
+  document.getElementById("delete").addEventListener("click", function () {
+    send("/delete_data", t("delete"));
   });
 
   applyLanguage(state.language);

@@ -1,0 +1,1 @@
+"""The goal-preparation walk-through: its parts, how answers are read, and the summary/sheet."""
