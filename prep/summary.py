@@ -16,7 +16,10 @@ from prep.topics import ORDER
 Label = Callable[..., str]
 SECTION_KEYS = tuple(
     f"prep_section.{k}"
-    for k in "stage strengths domains now change dream goals step need expect helpers obstacles questions by skipped".split()
+    for k in (
+        "stage strengths domains now change dream goals step need expect helpers obstacles questions "
+        "by skipped"
+    ).split()
 )
 
 
