@@ -16,13 +16,14 @@ REQ_STAMP := $(VENV)/.installed-$(REQ_HASH)
 FINGERPRINT := $(shell cat config.yml domain.yml $$(find data -type f -name '*.yml' | LC_ALL=C sort) | sha256sum | cut -c1-12)
 MODEL := models/gpmi-$(FINGERPRINT).tar.gz
 
-.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean bench
+.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean bench loadtest soak
 
 help:
 	@echo "make run    install what is missing, train if the data changed, serve http://127.0.0.1:$${BOT_PORT:-8000}"
 	@echo "make test   the whole test suite (unit, data validation, story tests, end-to-end, browser)"
 	@echo "make nlu-eval / langid-eval   accuracy of intent recognition and language detection"
 	@echo "make bench  throughput and latency of this assistant next to a stock Rasa bot"
+	@echo "make loadtest / soak   20 users for 60 s / 10 min through /api/chat; fails on any error"
 
 install: $(REQ_STAMP)
 
@@ -83,3 +84,9 @@ clean:
 
 bench: $(MODEL)
 	$(PY) -m tools.bench $(MODEL) --train
+
+loadtest: $(MODEL)
+	$(PY) -m tools.bench $(MODEL) --load-only --users 20 --seconds 60
+
+soak: $(MODEL)
+	$(PY) -m tools.bench $(MODEL) --load-only --users 20 --seconds 600

@@ -24,7 +24,7 @@ from prep.summary import as_text, collect, sections, topic_name
 from prep.topics import ORDER
 
 REQUESTED = "requested_slot"
-SIDE_CONFIDENCE = 0.75
+SIDE_CONFIDENCE = 0.4  # intent confidences of the linear classifier are spread; the question form counts too
 URGENT_CONFIDENCE = 0.8
 QUESTION_START = re.compile(
     r"^(wat|wa|hoe|wanneer|waarom|wie|waar|welke|mag|moet|kan|kun|heb|is|zijn|krijg|hoeveel|"
@@ -43,7 +43,11 @@ BUTTON_PREFIXES = {
 
 
 def is_skip(intent: str, confidence: float, text: str) -> bool:
-    return text.strip() == "/prep_skip" or (intent == "prep_skip" and confidence >= 0.5)
+    """'Liever niet', 'je préfère passer', the skip button; a short 'nee' / 'non' too."""
+    if text.strip() == "/prep_skip":
+        return True
+    short_no = intent == "deny" and len(text.split()) <= 3
+    return (intent == "prep_skip" or short_no) and confidence >= 0.5
 
 
 def is_side_question(intent: str, confidence: float, text: str, slot: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, get_settings
+from bot.retention import run_daily
 from bot.routers import chat, health, nlg, prepare
 from bot.state import build_state
 
@@ -39,8 +41,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         state = build_state(settings or get_settings())
         app.state.bot = state
+        retention = asyncio.create_task(run_daily(state))
         yield
+        retention.cancel()
         await state.http.aclose()
+        state.conversations.close()
         state.sessions.close()
         state.sheets.close()
 

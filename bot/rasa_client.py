@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import httpx
@@ -36,23 +37,45 @@ def to_messages(rasa_reply: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, client: httpx.AsyncClient) -> None:
-        self.base_url = base_url.rstrip("/")
+    """Sends each message to one of the Rasa processes, in turn; on a connection error it tries
+    the next one once (the message never reached Rasa, so it is not handled twice)."""
+
+    def __init__(self, base_urls: str | list[str], client: httpx.AsyncClient) -> None:
+        urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
+        self.base_urls = [u.rstrip("/") for u in urls]
         self.client = client
+        self._next = itertools.cycle(range(len(self.base_urls)))
+
+    @property
+    def base_url(self) -> str:
+        return self.base_urls[0]
 
     async def send(self, sender: str, message: str, language: str) -> list[dict[str, Any]]:
         body = {"sender": sender, "message": message, "metadata": {"language": language}}
-        try:
-            response = await self.client.post(f"{self.base_url}/webhooks/rest/webhook", json=body)
-        except httpx.HTTPError as exc:
-            raise RasaUnavailable(str(exc)) from exc
-        if response.status_code != 200:
-            raise RasaUnavailable(f"HTTP {response.status_code}")
-        return to_messages(response.json())
+        first = next(self._next)
+        attempts = [first, (first + 1) % len(self.base_urls)] if len(self.base_urls) > 1 else [first, first]
+        for attempt, index in enumerate(attempts):
+            try:
+                response = await self.client.post(f"{self.base_urls[index]}/webhooks/rest/webhook", json=body)
+            except (httpx.ConnectError, httpx.RemoteProtocolError) as exc:
+                if attempt == len(attempts) - 1:
+                    raise RasaUnavailable(str(exc)) from exc
+                continue
+            except httpx.HTTPError as exc:
+                raise RasaUnavailable(str(exc)) from exc
+            if response.status_code != 200:
+                raise RasaUnavailable(f"HTTP {response.status_code}")
+            return to_messages(response.json())
+        raise RasaUnavailable("no Rasa process answered")
 
-    async def ready(self) -> bool:
-        try:
-            response = await self.client.get(f"{self.base_url}/webhooks/rest/", timeout=3.0)
-        except httpx.HTTPError:
-            return False
-        return response.status_code == 200
+    async def ready(self) -> list[str]:
+        """The Rasa processes that do not answer (empty when all are ready)."""
+        down = []
+        for url in self.base_urls:
+            try:
+                response = await self.client.get(f"{url}/webhooks/rest/", timeout=3.0)
+                if response.status_code != 200:
+                    down.append(url)
+            except httpx.HTTPError:
+                down.append(url)
+        return down

@@ -37,18 +37,21 @@ class SessionStore:
             )
         return session
 
+    def find(self, session: str | None) -> tuple[str, str | None] | None:
+        """(session id, its language) when the session exists; None for unknown or malformed ids."""
+        if not session or not SESSION_ID.match(session):
+            return None
+        with self._lock:
+            row = self._db.execute("SELECT language FROM sessions WHERE id = ?", (session,)).fetchone()
+        return (session, row[0]) if row is not None else None
+
     def resume(self, session: str | None) -> tuple[str, str | None]:
         """(session id, its language): the given session when it exists, else a new one.
 
         One query on the per-message path; an unknown or malformed id never attaches to
         another conversation.
         """
-        if session and SESSION_ID.match(session):
-            with self._lock:
-                row = self._db.execute("SELECT language FROM sessions WHERE id = ?", (session,)).fetchone()
-            if row is not None:
-                return session, row[0]
-        return self.create(), None
+        return self.find(session) or (self.create(), None)
 
     def touch(self, session: str, language: str) -> None:
         with self._lock:
@@ -59,6 +62,10 @@ class SessionStore:
     def delete(self, session: str) -> bool:
         with self._lock:
             return self._db.execute("DELETE FROM sessions WHERE id = ?", (session,)).rowcount > 0
+
+    def delete_older_than(self, cutoff: float) -> int:
+        with self._lock:
+            return self._db.execute("DELETE FROM sessions WHERE seen < ?", (cutoff,)).rowcount
 
     def close(self) -> None:
         self._db.close()

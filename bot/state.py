@@ -7,9 +7,11 @@ from dataclasses import dataclass
 import httpx
 
 from bot.config import Settings
+from bot.conversations import ConversationStore
 from bot.nlg.render import Wording
 from bot.nlg.wording import load_wording
 from bot.rasa_client import RasaClient
+from bot.ratelimit import RateLimiter
 from bot.sessions import SessionStore
 from bot.sheets import SheetStore
 
@@ -20,8 +22,11 @@ class AppState:
     wording: Wording
     sessions: SessionStore
     sheets: SheetStore
+    conversations: ConversationStore
     rasa: RasaClient
     http: httpx.AsyncClient
+    message_limit: RateLimiter
+    session_limit: RateLimiter
 
 
 def build_state(settings: Settings) -> AppState:
@@ -34,6 +39,9 @@ def build_state(settings: Settings) -> AppState:
         wording=load_wording(settings),
         sessions=SessionStore(settings.db_path),
         sheets=SheetStore(settings.db_path),
-        rasa=RasaClient(settings.rasa_url, http),
+        conversations=ConversationStore(settings.tracker_store_url),
+        rasa=RasaClient(settings.rasa_url_list, http),
         http=http,
+        message_limit=RateLimiter(settings.messages_per_minute),
+        session_limit=RateLimiter(settings.new_sessions_per_minute),
     )

@@ -36,6 +36,7 @@ def ui_keys(root) -> set[str]:
     keys |= {f"ui.{k}" for k in re.findall(r"\bt\(\"([a-z_]+)\"\)", script)}
     server_side = {"ui.error_unavailable", "ui.source_line", "ui.explain_term", "ui.privacy_notice"}
     server_side |= {"ui.sheet_link", "ui.sheet_pdf", "ui.support_link", "ui.deleted"}
+    server_side |= {"ui.error_rate_limited", "ui.error_try_later"}
     return keys | server_side
 
 

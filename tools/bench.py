@@ -102,7 +102,7 @@ def bench_stock(users: int, seconds: float) -> dict:
         process.wait(30)
 
 
-def bench_ours(model: Path, users: int, seconds: float) -> dict:
+def bench_ours(model: Path, users: int, seconds: float, serial: bool = True) -> dict:
     state = Path(tempfile.mkdtemp(prefix="bench-"))
     stack = Stack(
         model=model,
@@ -110,16 +110,22 @@ def bench_ours(model: Path, users: int, seconds: float) -> dict:
         rasa_port=free_port(),
         actions_port=free_port(),
         log_dir=state / "logs",
-        extra_env={"BOT_DB_PATH": str(state / "bot.db")},
+        extra_env={
+            "BOT_DB_PATH": str(state / "bot.db"),
+            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
+            # Simulated users send without thinking time; the limits are tested on their own.
+            "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
+            "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
+        },
     )
     started = time.monotonic()
     stack.start_all()
     try:
         stack.wait_ready(300)
         ready_s = round(time.monotonic() - started, 1)
-        serial = run_load(stack.url, 1, min(20.0, seconds), rasa=False)
+        alone = run_load(stack.url, 1, min(20.0, seconds), rasa=False) if serial else None
         result = run_load(stack.url, users, seconds, rasa=False)
-        result["serial"] = serial
+        result["serial"] = alone
         result["ready_s"] = ready_s
         result["rss_mb"] = {name: peak_rss_mb(p.pid) for name, p in stack.processes.items()}
         return result
@@ -164,7 +170,20 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--no-stock", action="store_true", help="measure only this assistant")
     parser.add_argument("--train", action="store_true", help="also time training from scratch")
+    parser.add_argument(
+        "--load-only", action="store_true", help="only the load on this assistant; fail on any error"
+    )
     args = parser.parse_args()
+    if args.load_only:
+        result = bench_ours(args.model, args.users, args.seconds, serial=False)
+        print(
+            f"load: {result['messages']} messages from {args.users} users in {args.seconds:.0f} s: "
+            f"{result['msgs_per_s']} msg/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+            f"p99 {result['p99_ms']} ms; errors {result['errors']}; peak RSS {result['rss_mb']} MB"
+        )
+        if result["errors"]:
+            print(f"first error: {result['first_error']}")
+        return 1 if result["errors"] else 0
 
     report: dict = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count()}
     report["ours"] = bench_ours(args.model, args.users, args.seconds)

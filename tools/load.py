@@ -42,6 +42,8 @@ def user(base: str, path: str, rasa: bool, deadline: float, latencies: list, err
     conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=60)
     session, sender, i = None, uuid.uuid4().hex, 0
     while time.monotonic() < deadline:
+        if i and i % len(SCRIPT) == 0:  # each simulated user has conversations of one script each
+            session, sender = None, uuid.uuid4().hex
         message = SCRIPT[i % len(SCRIPT)]
         i += 1
         body = {"sender": sender, "message": message} if rasa else {"session": session, "message": message}

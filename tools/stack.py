@@ -5,6 +5,10 @@
 Ports come from BOT_PORT (8000), RASA_PORT (5005) and ACTIONS_PORT (5055). Rasa and the action
 server listen on 127.0.0.1 only, and Rasa runs without its HTTP API. Process output goes to
 var/logs/. The end-to-end tests use the same Stack class.
+
+Conversations are kept in Rasa's SQL tracker store: a SQLite file in var/ by default, PostgreSQL
+when TRACKER_STORE_URL is set. With LOCK_STORE_URL (Redis), RASA_REPLICAS=N starts N Rasa
+processes on consecutive ports and bot/ spreads the messages over them (see tools/stores.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
+
+from tools.stores import lock_store, sqlite_url, tracker_store
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -33,10 +41,28 @@ class Stack:
     log_dir: Path = ROOT / "var" / "logs"
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    rasa_ports: tuple[int, ...] = ()
+    tracker_store_url: str | None = None
+    lock_store_url: str | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.bot_port}"
+
+    @property
+    def replicas(self) -> dict[str, int]:
+        """Rasa processes by name: "rasa", then "rasa-2", "rasa-3", … when there are several."""
+        ports = self.rasa_ports or (self.rasa_port,)
+        return {("rasa" if i == 0 else f"rasa-{i + 1}"): port for i, port in enumerate(ports)}
+
+    @property
+    def tracker_url(self) -> str:
+        configured = self.tracker_store_url or self.extra_env.get("TRACKER_STORE_URL")
+        return configured or os.environ.get("TRACKER_STORE_URL") or sqlite_url(str(ROOT / "var" / "rasa.db"))
+
+    @property
+    def lock_url(self) -> str | None:
+        return self.lock_store_url or self.extra_env.get("LOCK_STORE_URL") or os.environ.get("LOCK_STORE_URL")
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -46,44 +72,56 @@ class Stack:
                 "RASA_PORT": str(self.rasa_port),
                 "ACTIONS_PORT": str(self.actions_port),
                 "RASA_URL": f"http://127.0.0.1:{self.rasa_port}",
+                "RASA_URLS": ",".join(f"http://127.0.0.1:{port}" for port in self.replicas.values()),
                 "ACTIONS_URL": f"http://127.0.0.1:{self.actions_port}",
                 "SANIC_HOST": "127.0.0.1",
                 "RASA_TELEMETRY_ENABLED": "false",
                 "TF_CPP_MIN_LOG_LEVEL": "2",
                 "PYTHONPATH": str(ROOT),
                 **self.extra_env,
+                "TRACKER_STORE_URL": self.tracker_url,
             }
         )
         return env
 
     def endpoints(self) -> Path:
-        """endpoints.yml with this stack's ports for the action server and the NLG endpoint."""
-        text = (ROOT / "endpoints.yml").read_text()
-        text = text.replace("127.0.0.1:5055/", f"127.0.0.1:{self.actions_port}/")
-        text = text.replace("127.0.0.1:8000/", f"127.0.0.1:{self.bot_port}/")
+        """endpoints.yml with this stack's action server port, tracker store and lock store."""
+        config = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
+        config["tracker_store"] = tracker_store(self.tracker_url)
+        if tracker_store(self.tracker_url)["dialect"] == "sqlite":
+            Path(config["tracker_store"]["db"]).parent.mkdir(parents=True, exist_ok=True)
+        locks = lock_store(self.lock_url)
+        if locks:
+            config["lock_store"] = locks
         path = self.log_dir / f"endpoints-{self.bot_port}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
+        path.write_text(yaml.safe_dump(config, sort_keys=False))
+        path.chmod(0o600)  # may hold a database password
         return path
+
+    def rasa_command(self, port: int, endpoints: Path) -> list[str]:
+        return [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(self.model),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            "credentials.yml",
+        ]
 
     def commands(self) -> dict[str, list[str]]:
         python = str(VENV_BIN / "python")
+        endpoints = self.endpoints()
         return {
             "actions": [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)],
-            "rasa": [
-                str(VENV_BIN / "rasa"),
-                "run",
-                "--model",
-                str(self.model),
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                str(self.rasa_port),
-                "--endpoints",
-                str(self.endpoints()),
-                "--credentials",
-                "credentials.yml",
-            ],
+            **{name: self.rasa_command(port, endpoints) for name, port in self.replicas.items()},
             "bot": [
                 python,
                 "-m",
@@ -110,7 +148,7 @@ class Stack:
         )
 
     def start_all(self) -> None:
-        for name in ("actions", "rasa", "bot"):
+        for name in ("actions", *self.replicas, "bot"):
             self.start(name)
 
     def stop(self, name: str, timeout: float = 15.0) -> None:
@@ -125,7 +163,7 @@ class Stack:
             process.wait()
 
     def stop_all(self) -> None:
-        for name in ("bot", "rasa", "actions"):
+        for name in ("bot", *self.replicas, "actions"):
             self.stop(name)
 
     def dead(self) -> list[str]:
@@ -157,10 +195,16 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
         return 2
+    rasa_port = int(os.environ.get("RASA_PORT", 5005))
+    replicas = int(os.environ.get("RASA_REPLICAS", 1))
+    if replicas > 1 and not os.environ.get("LOCK_STORE_URL"):
+        print("error: RASA_REPLICAS > 1 needs LOCK_STORE_URL (Redis) and TRACKER_STORE_URL (PostgreSQL)")
+        return 2
     stack = Stack(
         model=Path(argv[0]),
         bot_port=int(os.environ.get("BOT_PORT", 8000)),
-        rasa_port=int(os.environ.get("RASA_PORT", 5005)),
+        rasa_port=rasa_port,
+        rasa_ports=tuple(range(rasa_port, rasa_port + replicas)),
         actions_port=int(os.environ.get("ACTIONS_PORT", 5055)),
         bot_host=os.environ.get("BOT_HOST", "127.0.0.1"),
     )

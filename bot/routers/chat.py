@@ -106,9 +106,17 @@ def ui_text(state: StateDep, key: str, language: str) -> str:
     return lookup(state.wording, key, language) or key
 
 
+def too_many(state: StateDep, language: str, wait: int) -> JSONResponse:
+    error = ui_text(state, "ui.error_rate_limited", language)
+    return JSONResponse(
+        {"error": error, "retry_after": wait}, status_code=429, headers={"Retry-After": str(wait)}
+    )
+
+
 def forget(state: StateDep, session: str, language: str) -> dict[str, Any]:
     """'Delete my data': the sheet and the session go at once; the chat goes on in a new session."""
     state.sheets.delete(session)
+    state.conversations.delete(session)
     state.sessions.delete(session)
     fresh = state.sessions.create(language)
     return {
@@ -119,10 +127,19 @@ def forget(state: StateDep, session: str, language: str) -> dict[str, Any]:
 
 
 @router.post("/api/chat")
-async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
+async def chat(body: ChatRequest, request: Request, state: StateDep) -> JSONResponse:
     settings = state.settings
     sessions = state.sessions
-    session, session_language = sessions.resume(body.session)
+    found = sessions.find(body.session)
+    if found is None:  # a new conversation (or an unknown id): limited per client address
+        wait = state.session_limit.retry_after(request.client.host if request.client else "-")
+        if wait:
+            return too_many(state, body.language or settings.default_language, wait)
+        found = (sessions.create(), None)
+    session, session_language = found
+    wait = state.message_limit.retry_after(session)
+    if wait:
+        return too_many(state, body.language or session_language or settings.default_language, wait)
     scrubbed = scrub(body.message)
     is_payload = scrubbed.text.startswith("/")
     detected = None if (body.language or is_payload) else detect(scrubbed.text)
@@ -134,13 +151,14 @@ async def chat(body: ChatRequest, state: StateDep) -> JSONResponse:
     if scrubbed.text == DELETE_CONFIRM:
         return JSONResponse(forget(state, session, language))
     try:
-        messages = notice + finish(
-            state, await state.rasa.send(session, scrubbed.text, language), session, language
-        )
+        answered = finish(state, await state.rasa.send(session, scrubbed.text, language), session, language)
     except RasaUnavailable:
         error = lookup(state.wording, "ui.error_unavailable", language) or "unavailable"
         return JSONResponse(
             {"error": error, "session": session, "language": language, "messages": []}, status_code=503
         )
+    if not answered:  # a part behind Rasa failed (e.g. the action server): say so, kindly
+        answered = [{"text": ui_text(state, "ui.error_try_later", language), "buttons": []}]
+    messages = notice + answered
     sessions.touch(session, language)
     return JSONResponse({"session": session, "language": language, "messages": messages})

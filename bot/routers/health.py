@@ -24,10 +24,13 @@ async def healthz(state: StateDep) -> JSONResponse:
     missing = []
     if not all(state.wording.catalogs.get(lang) for lang in state.settings.supported_languages):
         missing.append("catalogs")
-    if not await state.rasa.ready():
+    down = await state.rasa.ready()
+    if len(down) == len(state.rasa.base_urls):
         missing.append("rasa")
     if not await actions_ready(state.http, state.settings.actions_url):
         missing.append("actions")
     if missing:
         return JSONResponse({"status": "unavailable", "missing": missing}, status_code=503)
+    if down:  # some Rasa replicas are down; the others answer
+        return JSONResponse({"status": "degraded", "rasa_down": len(down)})
     return JSONResponse({"status": "ok"})

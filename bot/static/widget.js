@@ -157,7 +157,7 @@
         sessionStorage.setItem("gpmi-session", state.session);
       }
       if (res.data.language && res.data.language !== state.language) { applyLanguage(res.data.language); }
-      if (!res.ok) { addMessage("error", res.status === 503 && res.data.error ? res.data.error : t("error_generic")); return; }
+      if (!res.ok) { addMessage("error", res.data && res.data.error && res.status !== 422 ? res.data.error : t("error_generic")); return; }
       if (message === "/delete_data_confirm") { log.textContent = ""; }
       showReply(res.data);
     }).catch(function () {

@@ -124,3 +124,11 @@ def test_the_finished_walk_through_hands_its_answers_to_bot():
     messages, _ = run(PrepDone(), tracker("prep_confirm", "ok", "affirm", slots=BEFORE_DREAM))
     assert messages[0]["response"] == "utter_prep_done"
     assert messages[0]["custom"]["prep_sheet"]["strengths"] == "koken"
+
+
+def test_liever_niet_and_a_short_no_skip_but_a_long_answer_does_not():
+    from actions.prepare import is_skip
+
+    assert is_skip("deny", 0.9, "liever niet") and is_skip("prep_skip", 0.7, "je préfère passer")
+    assert is_skip("intent_unknown", 0.1, "/prep_skip")
+    assert not is_skip("deny", 0.9, "nee, ik wil eigenlijk vooral rust en een vaste job")

@@ -37,7 +37,11 @@ class FakeRasa:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(db_path=tmp_path / "bot.db", actions_url="http://127.0.0.1:9")
+    return Settings(
+        db_path=tmp_path / "bot.db",
+        tracker_store_url=f"sqlite:///{tmp_path / 'rasa.db'}",
+        actions_url="http://127.0.0.1:9",
+    )
 
 
 @pytest.fixture

@@ -134,3 +134,9 @@ def test_welcome_message_says_it_is_not_the_ocmw_and_offers_topics(client):
     assert "OCMW" in message["text"]
     assert len(message["buttons"]) >= 4
     assert all(b["payload"].startswith("/ask_") for b in message["buttons"])
+
+
+def test_an_empty_answer_from_rasa_becomes_a_try_again_later_message(client, fake_rasa):
+    fake_rasa.reply = lambda body: []
+    reply = client.post("/api/chat", json={"message": "wat is een aanmaning?", "language": "fr"}).json()
+    assert reply["messages"][0]["text"].startswith("Cette partie de l'assistant")

@@ -41,7 +41,13 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         rasa_port=free_port(),
         actions_port=free_port(),
         log_dir=state / "logs",
-        extra_env={"BOT_DB_PATH": str(state / "bot.db")},
+        extra_env={
+            "BOT_DB_PATH": str(state / "bot.db"),
+            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
+            # Simulated users send without thinking time; the limits are tested on their own.
+            "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
+            "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
+        },
     )
     running.start_all()
     try:
