@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     # Per conversation, and new conversations per client address; 0 turns a limit off.
     messages_per_minute: int = Field(30, env="RATE_LIMIT_MESSAGES_PER_MINUTE")
     new_sessions_per_minute: int = Field(60, env="RATE_LIMIT_NEW_SESSIONS_PER_MINUTE")
+    # Sites allowed to embed the widget in an <iframe> (CSP frame-ancestors).
+    frame_ancestors: str = Field("'self'", env="FRAME_ANCESTORS")
     supported_languages: tuple[str, ...] = ("nl", "fr")
     default_language: str = "nl"
     max_message_chars: int = 2000

@@ -18,14 +18,20 @@ from bot.routers import chat, health, nlg, prepare
 from bot.state import build_state
 
 STATIC = Path(__file__).resolve().parent / "static"
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+
+
+def security_headers_for(settings: Settings) -> dict[str, str]:
+    """No inline script, nothing from other sites; FRAME_ANCESTORS lists the sites that may embed
+    the widget in an <iframe> (e.g. "'self' https://www.ocmw-voorbeeld.be")."""
+    return {
+        "Content-Security-Policy": (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            f"frame-ancestors {settings.frame_ancestors}"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
 
 
 def describe(exc: RequestValidationError) -> str:
@@ -37,6 +43,8 @@ def describe(exc: RequestValidationError) -> str:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    headers = security_headers_for(settings or get_settings())
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         state = build_state(settings or get_settings())
@@ -66,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        for header, value in SECURITY_HEADERS.items():
+        for header, value in headers.items():
             response.headers.setdefault(header, value)
         return response
 
