@@ -60,15 +60,25 @@ validate: $(REQ_STAMP)
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories
 
-browser-deps:
+AXE_VERSION := 4.10.2
+AXE := var/axe/axe-$(AXE_VERSION).min.js
+
+browser-deps: $(AXE)
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  echo "==> Installing Debian's chromium and chromium-driver for the browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
 	  || echo "warning: could not install chromium; the browser test will be skipped"; \
 	fi
 
+# axe-core (accessibility rules) from the npm registry, kept in var/ and injected by the browser tests.
+$(AXE):
+	@echo "==> Fetching axe-core $(AXE_VERSION) from the npm registry"
+	@mkdir -p var/axe && cd var/axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+	  && tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && mv package/axe.min.js axe-$(AXE_VERSION).min.js \
+	  && rm -rf package axe-core-$(AXE_VERSION).tgz || echo "warning: could not fetch axe-core; the accessibility test will fail"
+
 e2e: $(MODEL) browser-deps
-	MODEL=$(MODEL) $(PY) -m pytest -q tests/e2e
+	MODEL=$(MODEL) AXE_JS=$(AXE) $(PY) -m pytest -q tests/e2e
 
 test: lint unit validate test-stories e2e
 	@echo "==> All tests passed"

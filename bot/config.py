@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     new_sessions_per_minute: int = Field(60, env="RATE_LIMIT_NEW_SESSIONS_PER_MINUTE")
     # Sites allowed to embed the widget in an <iframe> (CSP frame-ancestors).
     frame_ancestors: str = Field("'self'", env="FRAME_ANCESTORS")
+    # The wording lab (/lab) is off unless a group access code is set.
+    lab_code: str = Field("", env="LAB_CODE")
+    lab_session_hours: float = Field(8, env="LAB_SESSION_HOURS")
+    lab_database_url: str = Field("", env="LAB_DATABASE_URL")  # default: bot/'s SQLite file
     supported_languages: tuple[str, ...] = ("nl", "fr")
     default_language: str = "nl"
     max_message_chars: int = 2000

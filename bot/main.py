@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import Settings, get_settings
 from bot.retention import run_daily
-from bot.routers import chat, health, nlg, prepare
+from bot.routers import chat, health, lab, nlg, prepare
 from bot.state import build_state
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         retention.cancel()
         await state.http.aclose()
         state.conversations.close()
+        state.lab.close()
         state.sessions.close()
         state.sheets.close()
 
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(nlg.router)
     app.include_router(health.router)
     app.include_router(prepare.router)
+    app.include_router(lab.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

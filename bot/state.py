@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
 from bot.config import Settings
 from bot.conversations import ConversationStore
+from bot.lab_store import LabStore
 from bot.nlg.render import Wording
 from bot.nlg.wording import load_wording
 from bot.rasa_client import RasaClient
@@ -27,6 +28,8 @@ class AppState:
     http: httpx.AsyncClient
     message_limit: RateLimiter
     session_limit: RateLimiter
+    lab: LabStore
+    lab_sessions: dict = field(default_factory=dict)
 
 
 def build_state(settings: Settings) -> AppState:
@@ -44,4 +47,5 @@ def build_state(settings: Settings) -> AppState:
         http=http,
         message_limit=RateLimiter(settings.messages_per_minute),
         session_limit=RateLimiter(settings.new_sessions_per_minute),
+        lab=LabStore(settings.lab_database_url or f"sqlite:///{settings.db_path}"),
     )

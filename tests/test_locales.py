@@ -40,13 +40,23 @@ def ui_keys(root) -> set[str]:
     return keys | server_side
 
 
-def page_keys() -> set[str]:
-    """Keys of the summary, the preparation sheet and the support checklist."""
-    return set(label_keys()) | set(PAGE_KEYS)
+def lab_keys(root) -> set[str]:
+    """Keys of the wording lab's pages (ui.x in its templates, lab.x in the catalogs)."""
+    keys = set()
+    for name in ("lab.html", "lab_login.html"):
+        keys |= {
+            f"lab.{k}" for k in re.findall(r"\bui\.([a-z_0-9]+)", (root / "bot/templates" / name).read_text())
+        }
+    return keys
 
 
-def test_every_page_and_summary_label_is_translated(catalogs):
-    assert problems(catalogs, page_keys()) == []
+def page_keys(root=None) -> set[str]:
+    """Keys of the summary, the preparation sheet, the support checklist and the lab."""
+    return set(label_keys()) | set(PAGE_KEYS) | (lab_keys(root) if root else set())
+
+
+def test_every_page_and_summary_label_is_translated(root, catalogs):
+    assert problems(catalogs, page_keys(root)) == []
 
 
 def test_every_response_and_button_is_translated_in_both_languages(root, catalogs):
@@ -67,7 +77,7 @@ def test_every_answer_has_a_source_in_both_languages(root, catalogs):
 
 
 def test_no_catalog_entry_is_left_over(root, catalogs):
-    known = domain_keys(root) | ui_keys(root) | page_keys()
+    known = domain_keys(root) | ui_keys(root) | page_keys(root)
     known |= {f"{k}.source" for k in known}
     for lang in LANGUAGES:
         assert sorted(set(catalogs[lang]) - known) == [], lang

@@ -116,7 +116,7 @@ def render(
     ]
     if not buttons:  # answers that offer a choice already are not crowded with more
         buttons = term_buttons(wording, name, body, language)
-    custom = dict(spec.custom)
+    custom = {**spec.custom, "key": spec.text_key}  # which text this is (the wording lab's "try it")
     return {
         "text": text,
         "buttons": buttons,

@@ -59,7 +59,9 @@ async def chat_page(request: Request, state: StateDep, lang: str | None = Query(
 async def welcome(state: StateDep, language: str | None = Query(None)) -> dict:
     settings = state.settings
     language = language if language in settings.supported_languages else settings.default_language
-    return {"language": language, "messages": [render(state.wording, "utter_greet", language)]}
+    greeting = render(state.wording, "utter_greet", language)
+    message = {"text": greeting["text"], "buttons": greeting["buttons"], "key": greeting["custom"]["key"]}
+    return {"language": language, "messages": [message]}
 
 
 DELETE_CONFIRM = "/delete_data_confirm"
@@ -72,7 +74,9 @@ def finish(
 
     - prep_sheet: the finished walk-through; kept for the sheet page, which the message links to;
     - link=support: a link to the printable support-figure checklist;
-    - select=many: several buttons may be chosen before sending.
+    - select=many: several buttons may be chosen before sending;
+    - key: the catalog key of the text (the widget shows a wording-lab proposal in its place when
+      this browser asked for one).
     """
     shown = []
     for message in messages:
@@ -93,6 +97,8 @@ def finish(
             )
         if links:
             message["links"] = links
+        if isinstance(custom.get("key"), str):
+            message["key"] = custom["key"]
         if custom.get("select") == "many" and len(message.get("buttons") or []) > 1:
             message["select"] = "many"
             if isinstance(custom.get("max"), int):

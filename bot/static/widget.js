@@ -129,8 +129,36 @@
     item.scrollIntoView({ block: "end" });
   }
 
+  /* The wording lab's "try it": a proposal replaces one text, in this browser only. */
+  function labProposal(message) {
+    var preview;
+    try { preview = JSON.parse(localStorage.getItem("gpmi-lab-preview") || "{}"); } catch (e) { return null; }
+    var text = message.key && (preview[state.language] || {})[message.key];
+    if (!text) { return null; }
+    var lines = message.text.split("\n");
+    var last = lines[lines.length - 1];
+    var hasSource = lines.length > 1 && sourcePrefixes().some(function (p) { return last.indexOf(p) === 0; });
+    return hasSource ? text + "\n" + last : text;
+  }
+
+  function addPreviewNotice(item) {
+    var note = document.createElement("p");
+    note.className = "lab-preview";
+    note.textContent = t("lab_preview") + " ";
+    var stop = document.createElement("button");
+    stop.type = "button";
+    stop.textContent = t("lab_preview_stop");
+    stop.addEventListener("click", function () { localStorage.removeItem("gpmi-lab-preview"); note.remove(); });
+    note.appendChild(stop);
+    item.appendChild(note);
+  }
+
   function showReply(data) {
-    (data.messages || []).forEach(function (m) { addMessage("bot", m.text, m); });
+    (data.messages || []).forEach(function (m) {
+      var proposal = labProposal(m);
+      addMessage("bot", proposal || m.text, m);
+      if (proposal) { addPreviewNotice(log.lastElementChild); }
+    });
   }
 
   function welcome() {

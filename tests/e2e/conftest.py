@@ -15,6 +15,7 @@ import pytest
 from tools.stack import Stack
 
 ROOT = Path(__file__).resolve().parents[2]
+LAB_CODE = "e2e-lab-code"
 
 
 def free_port() -> int:
@@ -47,6 +48,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             # Simulated users send without thinking time; the limits are tested on their own.
             "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
             "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
+            "LAB_CODE": LAB_CODE,
         },
     )
     running.start_all()
