@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from bot.nlg.render import Wording, lookup
-from bot.readability import Readability, measure
 
 LANGUAGES = ("nl", "fr")
 
@@ -21,7 +21,7 @@ class Entry:
     topic: str
     where: tuple[str, ...]
     texts: dict[str, str]
-    scores: dict[str, Readability]
+    scores: dict[str, Any]  # bot.readability.Readability per language
     jargon: dict[str, tuple[str, ...]]
 
 
@@ -83,6 +83,8 @@ def marked(text: str, words: tuple[str, ...]) -> list[tuple[str, bool]]:
 
 
 def build_inventory(wording: Wording, rules_dir: Path) -> tuple[Entry, ...]:
+    from bot.readability import measure  # spaCy and textstat load only when the lab is used
+
     uses = rule_uses(rules_dir)
     keys = sorted({spec.text_key for name, spec in wording.responses.items() if name.startswith("utter_")})
     entries = []

@@ -102,17 +102,18 @@ def bench_stock(users: int, seconds: float) -> dict:
         process.wait(30)
 
 
-def bench_ours(model: Path, users: int, seconds: float, serial: bool = True) -> dict:
+def bench_ours(model: Path, users: int, seconds: float, serial: bool = True, replicas: int = 1) -> dict:
     state = Path(tempfile.mkdtemp(prefix="bench-"))
     stack = Stack(
         model=model,
         bot_port=free_port(),
         rasa_port=free_port(),
+        rasa_ports=tuple(free_port() for _ in range(replicas)) if replicas > 1 else (),
         actions_port=free_port(),
         log_dir=state / "logs",
         extra_env={
             "BOT_DB_PATH": str(state / "bot.db"),
-            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
+            "TRACKER_STORE_URL": os.environ.get("TRACKER_STORE_URL") or f"sqlite:///{state / 'rasa.db'}",
             # Simulated users send without thinking time; the limits are tested on their own.
             "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
             "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
@@ -173,9 +174,12 @@ def main() -> int:
     parser.add_argument(
         "--load-only", action="store_true", help="only the load on this assistant; fail on any error"
     )
+    parser.add_argument(
+        "--replicas", type=int, default=1, help="Rasa processes (needs TRACKER_STORE_URL and LOCK_STORE_URL)"
+    )
     args = parser.parse_args()
     if args.load_only:
-        result = bench_ours(args.model, args.users, args.seconds, serial=False)
+        result = bench_ours(args.model, args.users, args.seconds, serial=False, replicas=args.replicas)
         print(
             f"load: {result['messages']} messages from {args.users} users in {args.seconds:.0f} s: "
             f"{result['msgs_per_s']} msg/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "

@@ -25,7 +25,6 @@ from pydantic import BaseModel, StrictStr
 
 from bot.deps import StateDep
 from bot.lab_inventory import LANGUAGES, inventory, marked
-from bot.readability import measure
 
 router = APIRouter(prefix="/lab", tags=["lab"])
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
@@ -188,6 +187,8 @@ class ScoreRequest(BaseModel):
 @router.post("/score")
 async def score(body: ScoreRequest, request: Request, state: StateDep) -> JSONResponse:
     """The readability of a proposal, with the same code as the CI check (tests/test_readability.py)."""
+    from bot.readability import measure  # spaCy and textstat load only when the lab is used
+
     signed_in(request, state)
     if body.language not in LANGUAGES or len(body.text) > 5000:
         raise HTTPException(422, "language must be nl or fr, text at most 5000 characters")
