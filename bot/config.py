@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     retention_days: float = Field(30, env="RETENTION_DAYS")
     # Per conversation, and new conversations per client address; 0 turns a limit off.
     messages_per_minute: int = Field(30, env="RATE_LIMIT_MESSAGES_PER_MINUTE")
-    new_sessions_per_minute: int = Field(60, env="RATE_LIMIT_NEW_SESSIONS_PER_MINUTE")
+    new_sessions_per_minute: int = Field(1200, env="RATE_LIMIT_NEW_SESSIONS_PER_MINUTE")
     # Sites allowed to embed the widget in an <iframe> (CSP frame-ancestors).
     frame_ancestors: str = Field("'self'", env="FRAME_ANCESTORS")
     # The wording lab (/lab) is off unless a group access code is set.

@@ -1,7 +1,8 @@
 """A small sliding-window rate limiter kept in memory (one bot/ process).
 
-Limits (README "Privacy and limits"): RATE_LIMIT_MESSAGES_PER_MINUTE per conversation (30) and
-RATE_LIMIT_NEW_SESSIONS_PER_MINUTE per client address (60). Past a limit /api/chat answers 429
+Limits (README, "HTTP contract of bot/"): RATE_LIMIT_MESSAGES_PER_MINUTE per conversation (30)
+and RATE_LIMIT_NEW_SESSIONS_PER_MINUTE per client address (1 200: a shared address, such as a
+public computer room or a proxy, must not lock people out). Past a limit /api/chat answers 429
 with Retry-After. Memory stays bounded: at most `max_keys` keys are tracked, the oldest go first.
 """
 

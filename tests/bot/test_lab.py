@@ -94,3 +94,26 @@ def test_a_proposal_is_scored_with_the_ci_readability_check(lab):
 def test_unknown_texts_are_refused(lab):
     sign_in(lab)
     assert lab.post("/lab/feedback", content="key=nope&language=nl", headers=FORM).status_code == 422
+
+
+def test_feedback_can_live_in_the_postgresql_of_the_scale_out_setting():
+    import os
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=2).close()
+    except OSError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("PostgreSQL on 127.0.0.1:5432 is not reachable")
+    from bot.lab_store import LabStore
+
+    store = LabStore(os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"))
+    try:
+        row = store.add("Groep PG", "fr", "utter_ask_appeal", "unclear", proposal="Texte plus simple.")
+        assert store.accept(row)
+        assert store.accepted("fr")["utter_ask_appeal"] == "Texte plus simple."
+    finally:
+        with store.engine.begin() as db:
+            db.exec_driver_sql("DELETE FROM lab_feedback WHERE group_name = 'Groep PG'")
+        store.close()

@@ -72,13 +72,21 @@ def test_the_chat_has_no_serious_accessibility_violation_and_fits_360px(stack):
             )
             overflow = await browser.evaluate("document.documentElement.scrollWidth > window.innerWidth")
             await browser.screenshot(SHOTS / "chat-360.png")
-            return desktop, overflow
+            await browser.call("Emulation.clearDeviceMetricsOverride")
+            await browser.evaluate("document.documentElement.style.fontSize = '200%'")  # text zoom
+            zoomed = await browser.evaluate(
+                "({overflow: document.documentElement.scrollWidth > window.innerWidth,"
+                " input: document.getElementById('message').getBoundingClientRect().width > 100})"
+            )
+            await browser.screenshot(SHOTS / "chat-text-200.png")
+            return desktop, overflow, zoomed
         finally:
             await browser.close()
 
-    violations, overflow = run(scenario())
+    violations, overflow, zoomed = run(scenario())
     assert violations == []
     assert overflow is False
+    assert zoomed == {"overflow": False, "input": True}
 
 
 def test_the_keyboard_reaches_every_control_of_the_chat(stack):
