@@ -80,6 +80,7 @@ def side_answer(intent: str, message: dict[str, Any], tracker: Tracker, domain: 
 def interpret(slot: str, text: str, slots: dict[str, Any], language: str) -> flow.Step:
     """What the answer to `slot` means for the walk-through."""
     today = date.today()
+    options: dict[str, str] = {}
     if slot in BUTTON_PREFIXES:
         prefix, codes = BUTTON_PREFIXES[slot]
         options = titles(language, prefix, codes)

@@ -33,30 +33,38 @@ def model_path() -> Path:
     return models[-1]
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Iterator[Stack]:
-    state = tmp_path_factory.mktemp("stack")
-    running = Stack(
-        model=model_path(),
-        bot_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        log_dir=state / "logs",
-        extra_env={
+def make_stack(state: Path, **options) -> Stack:
+    """A stack on free ports whose files live in `state` (a pytest temporary folder)."""
+    settings = {
+        "model": model_path(),
+        "bot_port": free_port(),
+        "rasa_port": free_port(),
+        "actions_port": free_port(),
+        "log_dir": state / "logs",
+        "extra_env": {
             "BOT_DB_PATH": str(state / "bot.db"),
-            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
+            "TRACKER_STORE_URL": options.pop("tracker_store_url", f"sqlite:///{state / 'rasa.db'}"),
             # Simulated users send without thinking time; the limits are tested on their own.
             "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
             "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
             "LAB_CODE": LAB_CODE,
         },
-    )
-    running.start_all()
+    }
+    return Stack(**{**settings, **options})
+
+
+def running(stack: Stack) -> Iterator[Stack]:
+    stack.start_all()
     try:
-        running.wait_ready(timeout=300)
-        yield running
+        stack.wait_ready(timeout=300)
+        yield stack
     finally:
-        running.stop_all()
+        stack.stop_all()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    yield from running(make_stack(tmp_path_factory.mktemp("stack")))
 
 
 class Api:

@@ -7,32 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import Api, free_port, model_path
+from tests.e2e.conftest import Api, make_stack, running
 from tools.stack import Stack
 
 
 @pytest.fixture(scope="module")
 def own(tmp_path_factory) -> Iterator[Stack]:
-    state = tmp_path_factory.mktemp("faults")
-    stack = Stack(
-        model=model_path(),
-        bot_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        log_dir=state / "logs",
-        extra_env={
-            "BOT_DB_PATH": str(state / "bot.db"),
-            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
-            "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
-            "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
-        },
-    )
-    stack.start_all()
-    try:
-        stack.wait_ready(timeout=300)
-        yield stack
-    finally:
-        stack.stop_all()
+    yield from running(make_stack(tmp_path_factory.mktemp("faults")))
 
 
 # Answered by a custom action (the date helper computes the last day to appeal).

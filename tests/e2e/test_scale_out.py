@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import Api, free_port, model_path
+from tests.e2e.conftest import Api, free_port, make_stack, running
 from tests.e2e.test_faults import wait_healthy
 from tools.stack import Stack
 
@@ -37,27 +37,13 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory) -> Iterator[Stack]:
-    state = tmp_path_factory.mktemp("scale")
-    stack = Stack(
-        model=model_path(),
-        bot_port=free_port(),
-        actions_port=free_port(),
+    stack = make_stack(
+        tmp_path_factory.mktemp("scale"),
         rasa_ports=(free_port(), free_port()),
         tracker_store_url=POSTGRES,
         lock_store_url=REDIS,
-        log_dir=state / "logs",
-        extra_env={
-            "BOT_DB_PATH": str(state / "bot.db"),
-            "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
-            "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
-        },
     )
-    stack.start_all()
-    try:
-        stack.wait_ready(timeout=300)
-        yield stack
-    finally:
-        stack.stop_all()
+    yield from running(stack)
 
 
 def payloads(reply):
