@@ -51,7 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.bot = state
         retention = asyncio.create_task(run_daily(state))
         yield
-        retention.cancel()
+        retention.cancel()  # a purge already running in its thread finishes before the stores close
         await state.http.aclose()
         state.conversations.close()
         state.lab.close()

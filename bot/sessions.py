@@ -68,4 +68,6 @@ class SessionStore:
             return self._db.execute("DELETE FROM sessions WHERE seen < ?", (cutoff,)).rowcount
 
     def close(self) -> None:
-        self._db.close()
+        """Waits for a running query (e.g. the retention job's, in its thread), then closes."""
+        with self._lock:
+            self._db.close()

@@ -51,4 +51,6 @@ class SheetStore:
             return self._db.execute("DELETE FROM sheets WHERE updated < ?", (cutoff,)).rowcount
 
     def close(self) -> None:
-        self._db.close()
+        """Waits for a running query (e.g. the retention job's, in its thread), then closes."""
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,29 @@
+"""The SVM intent classifier: ranked confidences that sum to one, and only trusted model files."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+import skops.io as sio
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.pipeline import Pipeline
+from sklearn.svm import LinearSVC
+
+from components.linear_svm import TRUSTED_TYPES, softmax
+
+
+def test_confidences_follow_the_scores_and_sum_to_one():
+    scores = np.array([[2.0, 0.5, -1.0], [-0.2, -0.1, 0.3]])
+    probas = softmax(scores, 5.0)
+    np.testing.assert_allclose(probas.sum(axis=1), 1.0)
+    assert (probas.argmax(axis=1) == scores.argmax(axis=1)).all()
+    assert probas[0, 0] > 0.9 and probas[1].max() < 0.9  # a clear winner vs. a close call
+
+
+def test_a_saved_pipeline_needs_no_other_trust_than_the_listed_types(tmp_path):
+    x = sp.random(40, 30, density=0.3, format="csr", random_state=0)
+    model = Pipeline([("tfidf", TfidfTransformer(sublinear_tf=True)), ("svm", LinearSVC())]).fit(
+        x, [0, 1] * 20
+    )
+    sio.dump(model, tmp_path / "m.skops")
+    assert set(sio.get_untrusted_types(file=tmp_path / "m.skops")) <= TRUSTED_TYPES
