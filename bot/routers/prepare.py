@@ -34,7 +34,7 @@ def page_html(request: Request, page: Page, pdf_url: str, state: StateDep, statu
     return templates.TemplateResponse(
         request,
         "sheet.html",
-        {"page": page, "pdf_url": pdf_url, "ui": ui},
+        {"page": page, "language": page.language, "pdf_url": pdf_url, "ui": ui},
         status_code=status,
         headers=PRIVATE,
     )

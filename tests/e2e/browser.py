@@ -18,6 +18,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import websockets
 
 FLAGS = [
@@ -134,3 +135,24 @@ class Browser:
 
 
 KEYCODES = {"Enter": 13, "Tab": 9}
+
+
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+needs_chromium = pytest.mark.skipif(
+    chromium_path() is None and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (make browser-deps installs it)",
+)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+async def open_page(url: str, width: int = 1000, height: int = 800, bypass_csp: bool = False) -> Browser:
+    """A fresh browser on `url`; bypass_csp lets a test inject axe-core into the page."""
+    browser = Browser(width, height)
+    await browser.connect()
+    if bypass_csp:
+        await browser.call("Page.setBypassCSP", enabled=True)
+    await browser.goto(url)
+    return browser

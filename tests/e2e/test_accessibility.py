@@ -3,39 +3,22 @@ and the wording lab's round trip ("try it" shows a proposal in this browser only
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
+from functools import partial
 from pathlib import Path
 
-import pytest
-
-from tests.e2e.browser import Browser, chromium_path
+from tests.e2e.browser import SHOTS, Browser, needs_chromium, open_page, run
 from tests.e2e.conftest import LAB_CODE
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "artifacts" / "screenshots"
 AXE = Path(
     os.environ.get("AXE_JS")
     or next(iter(sorted((ROOT / "var" / "axe").glob("axe-*.min.js"))), ROOT / "missing")
 )
 
-pytestmark = pytest.mark.skipif(
-    chromium_path() is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed (make browser-deps installs it)",
-)
-
-
-def run(coro):
-    return asyncio.run(coro)
-
-
-async def open_page(url: str, width: int = 1000, height: int = 800) -> Browser:
-    browser = Browser(width, height)
-    await browser.connect()
-    await browser.call("Page.setBypassCSP", enabled=True)  # lets the test inject axe-core
-    await browser.goto(url)
-    return browser
+pytestmark = needs_chromium
+open_page = partial(open_page, bypass_csp=True)  # lets the tests inject axe-core
 
 
 async def axe_violations(browser: Browser) -> list[dict]:

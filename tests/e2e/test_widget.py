@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-from pathlib import Path
+from tests.e2e.browser import SHOTS, Browser, needs_chromium, open_page, run
 
-import pytest
-
-from tests.e2e.browser import Browser, chromium_path
-
-SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-
-pytestmark = pytest.mark.skipif(
-    chromium_path() is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed (make browser-deps installs it)",
-)
-
-
-def run(coro):
-    return asyncio.run(coro)
+pytestmark = needs_chromium
 
 
 async def open_chat(url: str, width: int = 1000, height: int = 800) -> Browser:
-    browser = Browser(width, height)
-    await browser.connect()
-    await browser.goto(url)
+    browser = await open_page(url, width, height)
     await browser.wait_for("document.querySelectorAll('#log .msg.bot').length >= 1")
     return browser
 
