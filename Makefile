@@ -48,8 +48,8 @@ run: $(REQ_STAMP) $(MODEL)
 	@$(PY) -m tools.stack $(MODEL)
 
 lint: $(REQ_STAMP)
-	$(VENV)/bin/ruff check bot actions components lexicon prep rasa_nlg tools tests
-	$(VENV)/bin/ruff format --check bot actions components lexicon prep rasa_nlg tools tests
+	$(VENV)/bin/ruff check bot actions components lexicon prep rasa_nlg rasa_runtime tools tests
+	$(VENV)/bin/ruff format --check bot actions components lexicon prep rasa_nlg rasa_runtime tools tests
 
 unit: $(REQ_STAMP)
 	$(PY) -m pytest -q tests --ignore=tests/e2e

@@ -102,7 +102,9 @@ class Stack:
 
     def rasa_command(self, port: int, endpoints: Path) -> list[str]:
         return [
-            str(VENV_BIN / "rasa"),
+            str(VENV_BIN / "python"),
+            "-m",
+            "rasa_runtime",
             "run",
             "--model",
             str(self.model),

@@ -12,6 +12,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+# Rasa's SQL tracker store, with the conversations in progress also kept in memory
+# (rasa_runtime/tracker_store.py); the tables are the same.
+STORE_CLASS = "rasa_runtime.tracker_store.CachedSQLTrackerStore"
+
 
 def sqlite_url(path: str) -> str:
     return f"sqlite:///{path}"
@@ -21,13 +25,13 @@ def tracker_store(url: str) -> dict[str, Any]:
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         return {
-            "type": "SQL",
+            "type": STORE_CLASS,
             "dialect": "sqlite",
             "db": parts.path[1:] if parts.path.startswith("//") else parts.path,
         }
     if parts.scheme in ("postgresql", "postgres", "postgresql+psycopg2"):
         return {
-            "type": "SQL",
+            "type": STORE_CLASS,
             "dialect": "postgresql",
             "url": parts.hostname or "127.0.0.1",
             "port": parts.port or 5432,

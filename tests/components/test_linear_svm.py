@@ -27,3 +27,19 @@ def test_a_saved_pipeline_needs_no_other_trust_than_the_listed_types(tmp_path):
     )
     sio.dump(model, tmp_path / "m.skops")
     assert set(sio.get_untrusted_types(file=tmp_path / "m.skops")) <= TRUSTED_TYPES
+
+
+def test_each_featurizer_block_is_weighted_on_its_own(tmp_path):
+    from components.linear_svm import make_pipeline
+
+    words = sp.random(40, 10, density=0.3, format="csr", random_state=1)
+    chars = sp.random(40, 50, density=0.3, format="csr", random_state=2) * 10
+    x = sp.hstack([words, chars], format="csr")
+    model = make_pipeline([10, 50], 1.0).fit(x, [0, 1] * 20)
+    weighted = model.named_steps["tfidf"].transform(x).toarray()
+    # every row has unit length in each block, however large the other block's counts are
+    rows = [i for i in range(40) if words[i].nnz and chars[i].nnz]
+    np.testing.assert_allclose(np.linalg.norm(weighted[rows, :10], axis=1), 1.0)
+    np.testing.assert_allclose(np.linalg.norm(weighted[rows, 10:], axis=1), 1.0)
+    sio.dump(model, tmp_path / "m.skops")
+    assert set(sio.get_untrusted_types(file=tmp_path / "m.skops")) <= TRUSTED_TYPES

@@ -1,0 +1,1 @@
+"""What the Rasa process runs besides Rasa itself: a faster tracker store and a launcher."""
