@@ -16,13 +16,14 @@ REQ_STAMP := $(VENV)/.installed-$(REQ_HASH)
 FINGERPRINT := $(shell cat config.yml domain.yml $$(find data -type f -name '*.yml' | LC_ALL=C sort) | sha256sum | cut -c1-12)
 MODEL := models/gpmi-$(FINGERPRINT).tar.gz
 
-.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean bench loadtest soak
+.PHONY: help install train run test unit validate test-stories e2e nlu-eval langid-eval browser-deps lint clean bench profile loadtest soak
 
 help:
 	@echo "make run    install what is missing, train if the data changed, serve http://127.0.0.1:$${BOT_PORT:-8000}"
 	@echo "make test   the whole test suite (unit, data validation, story tests, end-to-end, browser)"
 	@echo "make nlu-eval / langid-eval   accuracy of intent recognition and language detection"
 	@echo "make bench  throughput and latency of this assistant next to a stock Rasa bot"
+	@echo "make profile where the Rasa process spends its time under that load (py-spy)"
 	@echo "make loadtest / soak   20 users for 60 s / 10 min through /api/chat; fails on any error"
 
 install: $(REQ_STAMP)
@@ -41,7 +42,7 @@ train: $(MODEL)
 $(MODEL): | $(REQ_STAMP)
 	@echo "==> Training the model (data, domain or config changed since the last model)"
 	@mkdir -p models
-	$(RASA) train --data data --domain domain.yml --config config.yml --out models --fixed-model-name gpmi-$(FINGERPRINT)
+	$(RASA) train --skip-validation --data data --domain domain.yml --config config.yml --out models --fixed-model-name gpmi-$(FINGERPRINT)
 	@ls -t models/gpmi-*.tar.gz | tail -n +4 | xargs -r rm -f
 
 run: $(REQ_STAMP) $(MODEL)
@@ -94,6 +95,9 @@ clean:
 
 bench: $(MODEL)
 	$(PY) -m tools.bench $(MODEL) --train
+
+profile: $(MODEL)
+	$(PY) -m tools.profile $(MODEL)
 
 loadtest: $(MODEL)
 	$(PY) -m tools.bench $(MODEL) --load-only --users 20 --seconds 60
