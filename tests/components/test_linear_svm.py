@@ -43,3 +43,19 @@ def test_each_featurizer_block_is_weighted_on_its_own(tmp_path):
     np.testing.assert_allclose(np.linalg.norm(weighted[rows, 10:], axis=1), 1.0)
     sio.dump(model, tmp_path / "m.skops")
     assert set(sio.get_untrusted_types(file=tmp_path / "m.skops")) <= TRUSTED_TYPES
+
+
+def test_fast_scores_equal_the_pipeline_scores():
+    from components.linear_svm import Scorer, make_pipeline
+
+    rng = np.random.default_rng(0)
+    counts = sp.random(60, 70, density=0.15, format="csr", random_state=3)
+    counts.data = rng.integers(1, 4, size=counts.nnz).astype(float)
+    labels = [i % 4 for i in range(60)]
+    for model in (
+        make_pipeline([20, 50], 1.0),
+        Pipeline([("tfidf", TfidfTransformer(sublinear_tf=True)), ("svm", LinearSVC())]),
+    ):
+        model.fit(counts, labels)
+        expected = model.decision_function(counts)
+        np.testing.assert_allclose(Scorer(model).scores(counts), expected, atol=1e-9)
