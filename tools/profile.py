@@ -24,7 +24,13 @@ from tools.load import run_load
 from tools.stack import ROOT, Stack
 
 PY_SPY = Path(sys.executable).parent / "py-spy"
-PROCESS_FRAME = re.compile(r"^process \d+")  # py-spy's first frame names the process
+# Frames on (nearly) every stack: py-spy's process line, the interpreter, the HTTP server, Rasa's
+# message handler and its graph runner (dask).
+PASSED_THROUGH = re.compile(
+    r"^process \d+|\((runpy|threading|asyncio/|sanic/|dask/|rasa/core/channels/|rasa/core/agent|"
+    r"rasa/engine/|rasa/core/run|rasa/cli/|rasa/api|rasa/__main__|rasa_runtime/__main__)|^(handle_message|_run_prediction_loop|_run_action|log_message|"
+    r"connection_task|http1|handle_request) "
+)
 
 # (label, a frame that marks the stage); the first stage found in a stack counts.
 STAGES = [
@@ -61,16 +67,14 @@ def by_stage(stacks: list[tuple[list[str], int]]) -> dict[str, float]:
 
 
 def busiest_functions(stacks: list[tuple[list[str], int]], top: int = 15) -> list[tuple[str, float]]:
-    """Functions by the share of samples that have them on the stack (once per stack)."""
+    """Functions by the share of samples that have them on the stack (once per stack), leaving out
+    the frames every message passes through (the server, the message handler, the graph runner)."""
     inclusive: collections.Counter[str] = collections.Counter()
     grand = sum(count for _, count in stacks) or 1
     for frames, count in stacks:
         for name in {frame.rsplit(":", 1)[0] for frame in frames}:
             inclusive[name] += count
-    skip = ("<module>", "main (", "run (", "serve", "connection_task", "http1", "handle_request")
-    ranked = [
-        (n, c) for n, c in inclusive.most_common() if not n.startswith(skip) and not PROCESS_FRAME.match(n)
-    ]
+    ranked = [(n, c) for n, c in inclusive.most_common() if not PASSED_THROUGH.search(n)]
     return [(name, round(100 * count / grand, 1)) for name, count in ranked[:top]]
 
 
