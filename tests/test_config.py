@@ -12,7 +12,7 @@ def test_no_tensorflow_model_runs_per_message(root):
     config = yaml.safe_load((root / "config.yml").read_text())
     names = [c["name"].rsplit(".", 1)[-1] for c in config["pipeline"] + config["policies"]]
     assert not TENSORFLOW & set(names)
-    assert "TfidfLinearSVMClassifier" in names  # one sparse product per message
+    assert "NgramSVMIntentClassifier" in names  # one sparse product per message
 
 
 def test_rasa_uses_the_tracker_store_that_keeps_conversations_in_memory(root):
