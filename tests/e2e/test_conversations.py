@@ -129,3 +129,19 @@ def test_the_date_helper_asks_for_a_missing_date_and_then_answers_in_french(api)
     assert "?" in first["messages"][0]["text"]
     status, second = api.chat("le 31 janvier", first["session"])
     assert "30 avril" in second["messages"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "je veux me supprimer",
+        "j'ai envie d'en finir",
+        "ik zie het niet meer zitten",
+        "ik wil er een einde aan maken",
+    ],
+)
+def test_words_of_despair_get_the_crisis_answer_not_data_deletion(api, message):
+    status, reply = api.chat(message)
+    text = " ".join(m["text"] for m in reply["messages"])
+    assert status == 200 and "112" in text
+    assert not any("delete_data" in b["payload"] for m in reply["messages"] for b in m.get("buttons", []))
