@@ -8,7 +8,7 @@ HANDLE = 'process 1:"rasa run";handle_message (rasa/core/processor.py:169)'
 RAW = "\n".join(
     [
         f"{HANDLE};fetch_tracker_and_update_session (rasa/core/processor.py:462);retrieve (x.py:80) 3",
-        f"{HANDLE};parse_message (rasa/core/processor.py:466);process (components/linear_svm.py:84) 5",
+        f"{HANDLE};parse_message (rasa/core/processor.py:466);process (components/ngram_svm.py:84) 5",
         f"{HANDLE};_predict_next_with_tracker (rasa/core/processor.py:532);predict (rule_policy.py:1) 2",
         'process 1:"rasa run";serve (sanic/server/runners.py:2);run_forever (asyncio/base_events.py:3) 10',
     ]
@@ -28,4 +28,4 @@ def test_busiest_functions_count_a_function_once_per_stack():
     ranked = dict(busiest_functions(parse_raw(RAW)))
     assert ranked["retrieve (x.py"] == 15.0
     assert "handle_message (rasa/core/processor.py" not in ranked  # on every stack: no news
-    assert ranked["process (components/linear_svm.py"] == 25.0
+    assert ranked["process (components/ngram_svm.py"] == 25.0
