@@ -102,9 +102,9 @@ def bench_stock(users: int, seconds: float) -> dict:
         process.wait(30)
 
 
-def bench_ours(model: Path, users: int, seconds: float, serial: bool = True, replicas: int = 1) -> dict:
-    state = Path(tempfile.mkdtemp(prefix="bench-"))
-    stack = Stack(
+def bench_stack(state: Path, model: Path, replicas: int = 1) -> Stack:
+    """The stack as measured: its own state folder and free ports, rate limits off."""
+    return Stack(
         model=model,
         bot_port=free_port(),
         rasa_port=free_port(),
@@ -119,6 +119,11 @@ def bench_ours(model: Path, users: int, seconds: float, serial: bool = True, rep
             "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
         },
     )
+
+
+def bench_ours(model: Path, users: int, seconds: float, serial: bool = True, replicas: int = 1) -> dict:
+    state = Path(tempfile.mkdtemp(prefix="bench-"))
+    stack = bench_stack(state, model, replicas)
     started = time.monotonic()
     stack.start_all()
     try:

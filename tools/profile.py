@@ -19,9 +19,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from tools.bench import free_port
+from tools.bench import bench_stack
 from tools.load import run_load
-from tools.stack import ROOT, Stack
+from tools.stack import ROOT
 
 PY_SPY = Path(sys.executable).parent / "py-spy"
 # Frames on (nearly) every stack: py-spy's process line, the interpreter, the HTTP server, Rasa's
@@ -92,19 +92,7 @@ def main() -> int:
     state = Path(tempfile.mkdtemp(prefix="profile-"))
     raw = ROOT / "results" / "profile-rasa.txt"
     raw.parent.mkdir(exist_ok=True)
-    stack = Stack(
-        model=args.model,
-        bot_port=free_port(),
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        log_dir=state / "logs",
-        extra_env={
-            "BOT_DB_PATH": str(state / "bot.db"),
-            "TRACKER_STORE_URL": f"sqlite:///{state / 'rasa.db'}",
-            "RATE_LIMIT_MESSAGES_PER_MINUTE": "0",
-            "RATE_LIMIT_NEW_SESSIONS_PER_MINUTE": "0",
-        },
-    )
+    stack = bench_stack(state, args.model)
     stack.start_all()
     try:
         stack.wait_ready(300)
