@@ -7,13 +7,20 @@ scales them). It needs no featurizer in front: handing 30 000 feature rows throu
 message features made Rasa print every row to text for its training cache, which took longer
 than the training itself. The model is stored as JSON (vocabularies) and NumPy arrays, so
 loading it runs no pickled code.
+
+Many messages come back word for word ("hallo", "merci", "wat is een GPMI?"): the scores of the
+last `KNOWN_TEXTS` normalised texts are kept in memory, under a hash of the text (not the text),
+and a message with the same normalised text gets them without counting its n-grams again. The
+result is the same: the features are made from the normalised text only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -31,6 +38,7 @@ from sklearn.svm import LinearSVC
 
 VOCABULARIES = "vocabularies.json"
 WEIGHTS = "weights.npz"
+KNOWN_TEXTS = 4096
 
 
 def normalise(text: str) -> str:
@@ -95,6 +103,7 @@ class NgramSVMIntentClassifier(GraphComponent, IntentClassifier):
         self.blocks: list = []
         self.idf = self.edges = self.weights = self.intercept = None
         self.classes: list[str] = []
+        self.known: OrderedDict[bytes, np.ndarray] = OrderedDict()
 
     @classmethod
     def create(
@@ -166,10 +175,40 @@ class NgramSVMIntentClassifier(GraphComponent, IntentClassifier):
         component.blocks = vectorizers(component.config, vocabularies)
         return component
 
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """One row of intent probabilities per text (columns in the order of `self.classes`)."""
+        x = weigh(self.counts(texts), self.idf, self.edges)
+        return softmax(
+            np.atleast_2d(np.asarray(x @ self.weights) + self.intercept), self.config["temperature"]
+        )
+
+    def known_probabilities(self, texts: list[str]) -> list[np.ndarray]:
+        """`probabilities`, computed only for normalised texts not seen recently."""
+        keys = [hashlib.blake2b(normalise(text).encode(), digest_size=16).digest() for text in texts]
+        new = {key: text for key, text in zip(keys, texts, strict=True) if key not in self.known}
+        if new:
+            for key, row in zip(new, self.probabilities(list(new.values())), strict=True):
+                self.known[key] = row
+        rows = []
+        for key in keys:
+            self.known.move_to_end(key)
+            rows.append(self.known[key])
+        while len(self.known) > KNOWN_TEXTS:
+            self.known.popitem(last=False)
+        return rows
+
     def process(self, messages: list[Message]) -> list[Message]:
         with_text = [m for m in messages if m.get(TEXT)]
         if not with_text or self.weights is None:
             return messages
+        rows = self.known_probabilities([m.get(TEXT) for m in with_text])
+        length = self.config["ranking_length"]
+        for message, row in zip(with_text, rows, strict=True):
+            order = np.argsort(-row)
+            ranking = [{"name": self.classes[i], "confidence": float(row[i])} for i in order]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, add_to_output=True)
+        return messages
         x = weigh(self.counts([m.get(TEXT) for m in with_text]), self.idf, self.edges)
         probabilities = softmax(
             np.atleast_2d(np.asarray(x @ self.weights) + self.intercept), self.config["temperature"]

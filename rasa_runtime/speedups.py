@@ -1,4 +1,9 @@
-"""Per-message overhead in Rasa that has the same result when computed once.
+"""Per-message overhead in Rasa that has the same result when computed once or left out.
+
+`install()` puts all of them in place (rasa_runtime/__main__.py does, before Rasa starts):
+- the dialogue states of a conversation are replayed once per event (rasa_runtime/past_states.py);
+- the rule policy matches its rules on the states its rules can reach (rasa_runtime/rules.py);
+- action-server replies are checked by one validator, built once (below).
 
 Rasa validates every action-server reply with `jsonschema.validate(reply, schema)`, which checks
 the (constant) schema against its meta-schema and builds a new validator on every call: 13 % of
@@ -29,6 +34,14 @@ def reply_validator() -> Any:
 
 
 def install() -> None:
+    from rasa_runtime import past_states, rules
+
+    past_states.install()
+    rules.install()
+    install_reply_validator()
+
+
+def install_reply_validator() -> None:
     from jsonschema.exceptions import best_match
     from rasa.core.actions.action import RemoteAction
 

@@ -10,7 +10,8 @@ keeps the tracker object of each recent conversation and the id of its last stor
   conversation is read from the database as before. So a conversation written by another Rasa
   process, deleted by bot/ ("delete my data", retention) or left half-handled by an error is
   never served from memory.
-- save: writes only the events appended since the last save, without counting again.
+- save: writes only the events appended since the last save, in one statement, without counting
+  again (the id of the newest row is read back in the same transaction).
 
 Every event is still written to the database at each message, so nothing is lost on a restart.
 At most `cache_size` conversations are kept (least recently used first out).
@@ -83,11 +84,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sessionmaker(bind=self.engine)
 
-    def _last_id(self, sender_id: str) -> int | None:
+    def _last_id_query(self, sender_id: str) -> Any:
         table = self.SQLEvent.__table__
-        query = sa.select(sa.func.max(table.c.id)).where(table.c.sender_id == sender_id)
+        return sa.select(sa.func.max(table.c.id)).where(table.c.sender_id == sender_id)
+
+    def _last_id(self, sender_id: str) -> int | None:
         with self.engine.connect() as connection:
-            return connection.execute(query).scalar()
+            return connection.execute(self._last_id_query(sender_id)).scalar()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         kept = self._kept.get(sender_id)
@@ -112,12 +115,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return
         last_id = self._kept[sender_id].last_id
         if events:
-            with self.session_scope() as session:
-                rows = [self._row(sender_id, event) for event in events]
-                session.add_all(rows)
-                session.flush()
-                last_id = rows[-1].id
-                session.commit()
+            table = self.SQLEvent.__table__
+            with self.engine.begin() as connection:
+                connection.execute(table.insert(), [self._row(sender_id, event) for event in events])
+                last_id = connection.execute(self._last_id_query(sender_id)).scalar()
         if starts_a_session(events, len(tracker.events)):
             self._kept.pop(sender_id, None)
         else:
@@ -132,16 +133,18 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         while len(self._kept) > self.cache_size:
             self._kept.popitem(last=False)
 
-    def _row(self, sender_id: str, event: Any) -> Any:
+    @staticmethod
+    def _row(sender_id: str, event: Any) -> dict[str, Any]:
+        """The columns of Rasa's events table for one event, as Rasa's SQL store fills them."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -92,3 +92,34 @@ def test_a_reloaded_model_gives_the_same_confidences(storage):
 
 def test_empty_text_is_left_alone(storage):
     assert classify(train(storage), "").get("intent") is None
+
+
+def test_a_repeated_message_gets_the_same_answer_without_counting_again(storage, monkeypatch):
+    classifier = train(storage)
+    first = classify(classifier, "Combien de jours pour réfléchir ?").get("intent_ranking")
+    counted = []
+    counts = classifier.counts
+    monkeypatch.setattr(classifier, "counts", lambda texts: counted.append(texts) or counts(texts))
+    again = classify(classifier, "combien de jours pour REFLECHIR").get("intent_ranking")
+    assert again == first and counted == []
+    classify(classifier, "bonjour")
+    assert counted == [["bonjour"]]
+
+
+def test_fallback_changes_to_a_ranking_do_not_reach_the_next_message(storage):
+    classifier = train(storage)
+    message = classify(classifier, "recours cpas")
+    message.get("intent_ranking").insert(0, {"name": "nlu_fallback", "confidence": 1.0})
+    message.get("intent")["name"] = "nlu_fallback"
+    again = classify(classifier, "recours cpas")
+    assert again.get("intent")["name"] == "ask_appeal"
+    assert again.get("intent_ranking")[0]["name"] == "ask_appeal"
+
+
+def test_the_kept_scores_are_bounded_and_hold_no_text(storage, monkeypatch):
+    monkeypatch.setattr("components.ngram_svm.KNOWN_TEXTS", 5)
+    classifier = train(storage)
+    for n in range(12):
+        classify(classifier, f"ik heb een schuld van {n} euro")
+    assert len(classifier.known) == 5
+    assert all(isinstance(key, bytes) and b"schuld" not in key for key in classifier.known)

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from rasa_runtime.speedups import install
+from rasa_runtime.speedups import install_reply_validator
 
 REPLIES = [
     {"events": [], "responses": []},
@@ -31,7 +31,7 @@ def rasa_verdict(reply) -> bool:
 @pytest.fixture
 def action():
     original = RemoteAction._validate_action_result
-    install()
+    install_reply_validator()
     yield RemoteAction("action_deadline", None)
     RemoteAction._validate_action_result = original
 
