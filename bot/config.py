@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     default_language: str = "nl"
     max_message_chars: int = 2000
     rasa_timeout_s: float = 30.0
+    # Messages handled by one Rasa process at once; the rest wait in bot/, first come first served.
+    # Rasa works on one message at a time anyway; a short queue inside it makes a message that calls
+    # the action server wait behind every queued message a second time. 0 turns the limit off.
+    rasa_concurrency: int = Field(3, env="RASA_CONCURRENCY")
 
     @property
     def rasa_url_list(self) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 from typing import Any
 
@@ -38,13 +40,22 @@ def to_messages(rasa_reply: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 class RasaClient:
     """Sends each message to one of the Rasa processes, in turn; on a connection error it tries
-    the next one once (the message never reached Rasa, so it is not handled twice)."""
+    the next one once (the message never reached Rasa, so it is not handled twice).
 
-    def __init__(self, base_urls: str | list[str], client: httpx.AsyncClient) -> None:
+    At most `concurrency` messages are in one Rasa process at a time (0: no limit); the others wait
+    here in the order they came.
+    """
+
+    def __init__(self, base_urls: str | list[str], client: httpx.AsyncClient, concurrency: int = 0) -> None:
         urls = [base_urls] if isinstance(base_urls, str) else list(base_urls)
         self.base_urls = [u.rstrip("/") for u in urls]
         self.client = client
         self._next = itertools.cycle(range(len(self.base_urls)))
+        self._slots = [asyncio.Semaphore(concurrency) if concurrency > 0 else None for _ in self.base_urls]
+
+    def slot(self, index: int) -> Any:
+        """A place in the Rasa process at `index` (waits while it is full)."""
+        return self._slots[index] or contextlib.nullcontext()
 
     @property
     def base_url(self) -> str:
@@ -56,7 +67,10 @@ class RasaClient:
         attempts = [first, (first + 1) % len(self.base_urls)] if len(self.base_urls) > 1 else [first, first]
         for attempt, index in enumerate(attempts):
             try:
-                response = await self.client.post(f"{self.base_urls[index]}/webhooks/rest/webhook", json=body)
+                async with self.slot(index):
+                    response = await self.client.post(
+                        f"{self.base_urls[index]}/webhooks/rest/webhook", json=body
+                    )
             except (httpx.ConnectError, httpx.RemoteProtocolError) as exc:
                 if attempt == len(attempts) - 1:
                     raise RasaUnavailable(str(exc)) from exc

@@ -43,7 +43,7 @@ def build_state(settings: Settings) -> AppState:
         sessions=SessionStore(settings.db_path),
         sheets=SheetStore(settings.db_path),
         conversations=ConversationStore(settings.tracker_store_url),
-        rasa=RasaClient(settings.rasa_url_list, http),
+        rasa=RasaClient(settings.rasa_url_list, http, settings.rasa_concurrency),
         http=http,
         message_limit=RateLimiter(settings.messages_per_minute),
         session_limit=RateLimiter(settings.new_sessions_per_minute),

@@ -3,7 +3,9 @@
 `install()` puts all of them in place (rasa_runtime/__main__.py does, before Rasa starts):
 - the dialogue states of a conversation are replayed once per event (rasa_runtime/past_states.py);
 - the rule policy matches its rules on the states its rules can reach (rasa_runtime/rules.py);
-- action-server replies are checked by one validator, built once (below).
+- the model graph runs node by node without dask's scheduler (rasa_runtime/graph_runner.py);
+- action-server replies are checked by one validator, built once (below);
+- "is the domain empty?", asked at every message, compares with an empty domain made once (below).
 
 Rasa validates every action-server reply with `jsonschema.validate(reply, schema)`, which checks
 the (constant) schema against its meta-schema and builds a new validator on every call: 13 % of
@@ -34,11 +36,27 @@ def reply_validator() -> Any:
 
 
 def install() -> None:
-    from rasa_runtime import past_states, rules
+    from rasa_runtime import graph_runner, past_states, rules
 
+    graph_runner.install()
     past_states.install()
     rules.install()
     install_reply_validator()
+    install_empty_domain_check()
+
+
+def install_empty_domain_check() -> None:
+    """Rasa builds a whole empty Domain to compare with, per message (`Domain.is_empty`)."""
+    from rasa.shared.core.domain import Domain
+
+    empty: list = []
+
+    def is_empty(self: Domain) -> bool:
+        if not empty:
+            empty.append(Domain.empty().as_dict())
+        return self.as_dict() == empty[0]
+
+    Domain.is_empty = is_empty
 
 
 def install_reply_validator() -> None:

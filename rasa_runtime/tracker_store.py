@@ -10,8 +10,9 @@ keeps the tracker object of each recent conversation and the id of its last stor
   conversation is read from the database as before. So a conversation written by another Rasa
   process, deleted by bot/ ("delete my data", retention) or left half-handled by an error is
   never served from memory.
-- save: writes only the events appended since the last save, in one statement, without counting
-  again (the id of the newest row is read back in the same transaction).
+- save: writes only the events appended since the last save (all of them for a conversation that
+  was just looked up and not found), in one statement, without counting again (the id of the
+  newest row is read back in the same transaction).
 
 Every event is still written to the database at each message, so nothing is lost on a restart.
 At most `cache_size` conversations are kept (least recently used first out).
@@ -70,6 +71,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         self.cache_size = int(cache_size)
         self._kept: OrderedDict[str, Kept] = OrderedDict()
+        self._absent: OrderedDict[str, None] = OrderedDict()  # looked up and not found
+        # Built once: SQLAlchemy would otherwise build and look up each statement per message.
+        table = self.SQLEvent.__table__
+        self._insert = table.insert()
+        self._last_id_query = sa.select(sa.func.max(table.c.id)).where(
+            table.c.sender_id == sa.bindparam("sender")
+        )
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens and closes a SQLite connection per query; closing the last one
             # checkpoints the write-ahead log. A small pool keeps the connections open.
@@ -84,13 +92,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sessionmaker(bind=self.engine)
 
-    def _last_id_query(self, sender_id: str) -> Any:
-        table = self.SQLEvent.__table__
-        return sa.select(sa.func.max(table.c.id)).where(table.c.sender_id == sender_id)
-
     def _last_id(self, sender_id: str) -> int | None:
         with self.engine.connect() as connection:
-            return connection.execute(self._last_id_query(sender_id)).scalar()
+            return connection.execute(self._last_id_query, {"sender": sender_id}).scalar()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         kept = self._kept.get(sender_id)
@@ -103,22 +107,30 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
             self._keep(sender_id, Kept(tracker, len(tracker.events), self._last_id(sender_id)))
+        else:  # a new conversation: its first save has nothing to count in the database
+            self._absent[sender_id] = None
+            while len(self._absent) > self.cache_size:
+                self._absent.popitem(last=False)
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
-        events = new_events(self._kept.get(sender_id), tracker)
+        kept = self._kept.get(sender_id)
+        events = new_events(kept, tracker)
+        if sender_id in self._absent:
+            del self._absent[sender_id]
+            if kept is None:
+                events = list(tracker.events)
         if events is None or self.event_broker is not None:
             self._kept.pop(sender_id, None)
             await super().save(tracker)
             self._keep(sender_id, Kept(tracker, len(tracker.events), self._last_id(sender_id)))
             return
-        last_id = self._kept[sender_id].last_id
+        last_id = kept.last_id if kept is not None else None
         if events:
-            table = self.SQLEvent.__table__
             with self.engine.begin() as connection:
-                connection.execute(table.insert(), [self._row(sender_id, event) for event in events])
-                last_id = connection.execute(self._last_id_query(sender_id)).scalar()
+                connection.execute(self._insert, [self._row(sender_id, event) for event in events])
+                last_id = connection.execute(self._last_id_query, {"sender": sender_id}).scalar()
         if starts_a_session(events, len(tracker.events)):
             self._kept.pop(sender_id, None)
         else:
@@ -126,6 +138,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     def forget(self, sender_id: str) -> None:
         self._kept.pop(sender_id, None)
+        self._absent.pop(sender_id, None)
 
     def _keep(self, sender_id: str, kept: Kept) -> None:
         self._kept[sender_id] = kept

@@ -168,6 +168,12 @@ def time_training() -> float:
     return round(time.monotonic() - started)
 
 
+def slowest(result: dict, top: int = 3) -> str:
+    """The messages of the script with the highest median latency: where the slow tail comes from."""
+    by_message = sorted(result.get("p50_ms_by_message", {}).items(), key=lambda item: -item[1])
+    return "; ".join(f"{message!r} {ms} ms" for message, ms in by_message[:top])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -191,6 +197,7 @@ def main() -> int:
             f"{result['msgs_per_s']} msg/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
             f"p99 {result['p99_ms']} ms; errors {result['errors']}; peak RSS {result['rss_mb']} MB"
         )
+        print(f"slowest messages (median): {slowest(result)}")
         if result["errors"]:
             print(f"first error: {result['first_error']}")
         return 1 if result["errors"] else 0
@@ -210,6 +217,7 @@ def main() -> int:
         f"ours : {ours['msgs_per_s']} msg/s at {args.users} users; p50 {ours['p50_ms']} ms, "
         f"p95 {ours['p95_ms']} ms, p99 {ours['p99_ms']} ms; errors {ours['errors']}"
     )
+    print(f"ours : slowest messages (median): {slowest(ours)}")
     print(
         f"ours : serial p50 {ours['serial']['p50_ms']} ms, p95 {ours['serial']['p95_ms']} ms; "
         f"ready {ours['ready_s']} s after start; peak RSS {ours['rss_mb']} MB"

@@ -37,7 +37,9 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def user(base: str, path: str, rasa: bool, deadline: float, latencies: list, errors: list, lock) -> None:
+def user(
+    base: str, path: str, rasa: bool, deadline: float, latencies: list, by_message: dict, errors: list, lock
+) -> None:
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=60)
     session, sender, i = None, uuid.uuid4().hex, 0
@@ -59,6 +61,7 @@ def user(base: str, path: str, rasa: bool, deadline: float, latencies: list, err
                 session = json.loads(data).get("session", session)
             with lock:
                 latencies.append(elapsed)
+                by_message.setdefault(message, []).append(elapsed)
         except Exception as exc:  # noqa: BLE001 - every failure counts as an error
             with lock:
                 errors.append(repr(exc))
@@ -71,11 +74,14 @@ def user(base: str, path: str, rasa: bool, deadline: float, latencies: list, err
 def run_load(base: str, users: int = 20, seconds: float = 60.0, rasa: bool = False) -> dict:
     path = "/webhooks/rest/webhook" if rasa else "/api/chat"
     latencies: list[float] = []
+    by_message: dict[str, list[float]] = {}
     errors: list[str] = []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=user, args=(base, path, rasa, deadline, latencies, errors, lock), daemon=True)
+        threading.Thread(
+            target=user, args=(base, path, rasa, deadline, latencies, by_message, errors, lock), daemon=True
+        )
         for _ in range(users)
     ]
     started = time.perf_counter()
@@ -94,6 +100,10 @@ def run_load(base: str, users: int = 20, seconds: float = 60.0, rasa: bool = Fal
         "p99_ms": round(percentile(latencies, 0.99) * 1000),
         "errors": len(errors),
         "first_error": errors[0] if errors else None,
+        # the median per message of the script: which kind of message makes the slow tail
+        "p50_ms_by_message": {
+            message: round(percentile(sorted(times), 0.50) * 1000) for message, times in by_message.items()
+        },
     }
 
 

@@ -47,3 +47,19 @@ def test_same_verdict_as_rasa(action, reply):
 
 def test_invalid_replies_are_among_the_cases():
     assert not all(rasa_verdict(reply) for reply in REPLIES)
+
+
+def test_the_empty_domain_check_gives_rasas_answer(root):
+    from rasa.shared.core.domain import Domain
+
+    from rasa_runtime.speedups import install_empty_domain_check
+
+    ours = Domain.load(str(root / "domain.yml"))
+    expected = [Domain.empty().is_empty(), ours.is_empty()]
+    original = Domain.is_empty
+    install_empty_domain_check()
+    try:
+        assert [Domain.empty().is_empty(), ours.is_empty(), ours.is_empty()] == expected + [False]
+        assert expected == [True, False]
+    finally:
+        Domain.is_empty = original

@@ -57,6 +57,17 @@ async def test_every_event_is_in_the_database_after_each_save(domain, db):
     assert len(from_disk.events) == len(tracker.events)
 
 
+async def test_a_new_conversation_is_written_without_counting_its_rows(domain, db, monkeypatch):
+    cached = store(domain, db)
+    counted = []
+    monkeypatch.setattr(SQLTrackerStore, "save", lambda *args: counted.append(args))
+    tracker = await conversation(cached, "new")
+    assert counted == []
+    from_disk = await plain(domain, db).retrieve("new")
+    assert [type(e) for e in from_disk.events] == [type(e) for e in tracker.events]
+    assert cached._absent == {}
+
+
 async def test_a_conversation_in_progress_is_served_from_memory(domain, db):
     cached = store(domain, db)
     tracker = await conversation(cached)
@@ -92,7 +103,10 @@ async def test_at_most_cache_size_conversations_are_kept(domain, db):
     cached = store(domain, db, cache_size=2)
     for sender in ("a", "b", "c"):
         await conversation(cached, sender)
+    for sender in ("x", "y", "z"):  # looked up, never saved
+        await cached.retrieve(sender)
     assert list(cached._kept) == ["b", "c"]
+    assert list(cached._absent) == ["y", "z"]
     assert texts(await cached.retrieve("a")) == ["hallo", "wat is een gpmi"]
 
 
