@@ -21,50 +21,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.shared.core.constants import PREVIOUS_ACTION
-from rasa.shared.core.events import (
-    ActionExecuted,
-    ActionReverted,
-    ActiveLoop,
-    Restarted,
-    SessionStarted,
-    UserUtteranceReverted,
-)
+from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 ATTRIBUTE = "_rasa_runtime_replays"
-# Events that change which earlier events count: Rasa's `applied_events` is asked again.
-REWINDING = (Restarted, SessionStarted, ActionReverted, UserUtteranceReverted, ActiveLoop)
 
 
 @dataclass
 class Replay:
     domain: Any
-    events: Any  # the tracker's own event deque, to notice a tracker rebuilt in place
-    seen: int  # how many of tracker.events `applied` accounts for
-    loop_names: frozenset
     applied: list = field(default_factory=list)  # applied events, in the order replayed
     replayed: int = 0  # how many of `applied` the replay tracker holds
     tracker: DialogueStateTracker | None = None
     states: list = field(default_factory=list)
     last_ml_action: Any = None
     turn_was_hidden: bool = False
-
-
-def loop_names(tracker: DialogueStateTracker) -> frozenset:
-    return frozenset(e.name for e in tracker.events if isinstance(e, ActiveLoop) and e.name)
-
-
-def applied_events(tracker: DialogueStateTracker, replay: Replay | None) -> tuple[list, frozenset]:
-    """Rasa's `tracker.applied_events()`, reusing the replay's list when events were only added."""
-    events = tracker.events
-    if replay is not None and replay.events is events and len(events) >= replay.seen:
-        new = [events[i] for i in range(replay.seen, len(events))]
-        if not any(
-            isinstance(e, REWINDING) or (isinstance(e, ActionExecuted) and e.action_name in replay.loop_names)
-            for e in new
-        ):
-            return replay.applied + new, replay.loop_names
-    return tracker.applied_events(), loop_names(tracker)
 
 
 def rule_only_key(rule_only_data: dict | None) -> str:
@@ -109,10 +80,9 @@ def past_states(
     replay = replays.get(key)
     if replay is not None and replay.domain is not domain:
         replay = None
-    applied, names = applied_events(tracker, replay)
+    applied = tracker.applied_events()  # (rasa_runtime/applied_events.py makes this cheap)
     if replay is None or applied[: replay.replayed] != replay.applied[: replay.replayed]:
-        replay = Replay(domain, tracker.events, 0, names, tracker=tracker.init_copy())
-    replay.events, replay.seen, replay.loop_names = tracker.events, len(tracker.events), names
+        replay = Replay(domain, tracker=tracker.init_copy())
     replay.applied = applied
     replays[key] = replay
 

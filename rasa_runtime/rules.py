@@ -22,6 +22,8 @@ from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, R
 from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.nlu.constants import ACTION_NAME, INTENT
 
+from rasa_runtime.state_tail import TAIL
+
 ATTRIBUTE = "_rasa_runtime_rule_reach"
 FILED = "_rasa_runtime_rules_by_action"
 ANY = None  # a rule's last step that names no action before it, or no intent
@@ -102,6 +104,8 @@ def install_prediction_states():
         use_text_for_last_user_input: bool = False,
         rule_only_data: dict | None = None,
     ) -> list:
+        if self.featurizer is not None:  # its featurizer then prepares only those states
+            self.featurizer.__dict__.setdefault(TAIL, rule_reach(self))
         states = Policy._prediction_states(
             self, tracker, domain, use_text_for_last_user_input, rule_only_data
         )

@@ -1,8 +1,13 @@
 """Per-message overhead in Rasa that has the same result when computed once or left out.
 
 `install()` puts all of them in place (rasa_runtime/__main__.py does, before Rasa starts):
+- the applied events of a conversation are worked out once per event (rasa_runtime/applied_events.py);
 - the dialogue states of a conversation are replayed once per event (rasa_runtime/past_states.py);
+- a tracker is copied from its state, not by replaying its events (rasa_runtime/tracker_copy.py);
 - the rule policy matches its rules on the states its rules can reach (rasa_runtime/rules.py);
+- the featurizer prepares only the states a policy looks at (rasa_runtime/state_tail.py);
+- an action gets the current turn, not the whole conversation, when endpoints.yml says
+  `send_events: turn` (rasa_runtime/action_call.py);
 - the model graph runs node by node without dask's scheduler (rasa_runtime/graph_runner.py);
 - action-server replies are checked by one validator, built once (below);
 - "is the domain empty?", asked at every message, compares with an empty domain made once (below).
@@ -36,11 +41,23 @@ def reply_validator() -> Any:
 
 
 def install() -> None:
-    from rasa_runtime import graph_runner, past_states, rules
+    from rasa_runtime import (
+        action_call,
+        applied_events,
+        graph_runner,
+        past_states,
+        rules,
+        state_tail,
+        tracker_copy,
+    )
 
+    action_call.install()
+    applied_events.install()
     graph_runner.install()
     past_states.install()
+    tracker_copy.install()
     rules.install()
+    state_tail.install()
     install_reply_validator()
     install_empty_domain_check()
 

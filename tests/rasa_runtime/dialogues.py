@@ -35,6 +35,17 @@ def answer(intent: str, hidden: bool = False) -> list:
     ]
 
 
+def unlikely(intent: str) -> list:
+    """A turn in which a policy flagged the message as unexpected before answering it."""
+    return [
+        said(intent),
+        ActionExecuted("action_unlikely_intent"),
+        ActionExecuted(f"utter_{intent}"),
+        BotUttered("…"),
+        ActionExecuted(LISTEN),
+    ]
+
+
 def form_start() -> list:
     return [
         said("prep_start"),
@@ -130,6 +141,8 @@ def turns(seed: int, count: int) -> list[list]:
         elif roll < 0.77:
             result.append(restart())
             in_form = False
+        elif roll < 0.79:
+            result.append(unlikely(pick.choice(INTENTS)))
         else:
             result.append(answer(pick.choice(INTENTS), hidden=pick.random() < 0.1))
     return result
