@@ -17,6 +17,7 @@ from bot.language import choose_language, detect
 from bot.nlg.render import lookup, render
 from bot.privacy import scrub
 from bot.rasa_client import RasaUnavailable
+from lexicon.crisis import mentions_self_harm
 
 router = APIRouter(tags=["chat"])
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
@@ -108,6 +109,19 @@ def finish(
     return shown
 
 
+CRISIS = "utter_urgent_crisis"
+
+
+def with_crisis_help(
+    state: StateDep, text: str, answered: list[dict[str, Any]], language: str
+) -> list[dict[str, Any]]:
+    """A message with words of self-harm gets the crisis answer first, whatever else it asks."""
+    if not mentions_self_harm(text) or any(m.get("key") == CRISIS for m in answered):
+        return answered
+    crisis = render(state.wording, CRISIS, language)
+    return [{"text": crisis["text"], "buttons": crisis["buttons"], "key": CRISIS}] + answered
+
+
 def ui_text(state: StateDep, key: str, language: str) -> str:
     return lookup(state.wording, key, language) or key
 
@@ -165,6 +179,6 @@ async def chat(body: ChatRequest, request: Request, state: StateDep) -> JSONResp
         )
     if not answered:  # a part behind Rasa failed (e.g. the action server): say so, kindly
         answered = [{"text": ui_text(state, "ui.error_try_later", language), "buttons": []}]
-    messages = notice + answered
+    messages = notice + with_crisis_help(state, scrubbed.text, answered, language)
     sessions.touch(session, language)
     return JSONResponse({"session": session, "language": language, "messages": messages})

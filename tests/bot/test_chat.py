@@ -140,3 +140,19 @@ def test_an_empty_answer_from_rasa_becomes_a_try_again_later_message(client, fak
     fake_rasa.reply = lambda body: []
     reply = client.post("/api/chat", json={"message": "wat is een aanmaning?", "language": "fr"}).json()
     assert reply["messages"][0]["text"].startswith("Cette partie de l'assistant")
+
+
+def test_words_of_self_harm_inside_a_question_get_the_crisis_answer_first(client, fake_rasa):
+    reply = chat(client, "mijn maatschappelijk werker zegt dat ik moet tekenen, ik wil dood").json()
+    first, second = reply["messages"]
+    assert first["key"] == "utter_urgent_crisis" and "112" in first["text"] and "1813" in first["text"]
+    assert second["text"].startswith("echo:nl:")  # the question is still answered
+
+
+def test_no_second_crisis_answer_when_rasa_gave_it_and_none_for_other_questions(client, fake_rasa):
+    fake_rasa.reply = lambda body: [{"text": "crisis", "custom": {"key": "utter_urgent_crisis"}}]
+    reply = chat(client, "ik wil niet meer leven").json()
+    assert [m["text"] for m in reply["messages"]] == ["crisis"]
+    fake_rasa.reply = lambda body: [{"text": "antwoord"}]
+    reply = chat(client, "wat is een GPMI?").json()
+    assert [m["text"] for m in reply["messages"]] == ["antwoord"]

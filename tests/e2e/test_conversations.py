@@ -138,6 +138,8 @@ def test_the_date_helper_asks_for_a_missing_date_and_then_answers_in_french(api)
         "j'ai envie d'en finir",
         "ik zie het niet meer zitten",
         "ik wil er een einde aan maken",
+        "mijn maatschappelijk werker zegt dat ik moet tekenen, ik wil dood",  # inside a question
+        "si on me suspend le RIS je me tue",
     ],
 )
 def test_words_of_despair_get_the_crisis_answer_not_data_deletion(api, message):
