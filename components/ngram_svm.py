@@ -209,14 +209,3 @@ class NgramSVMIntentClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, add_to_output=True)
         return messages
-        x = weigh(self.counts([m.get(TEXT) for m in with_text]), self.idf, self.edges)
-        probabilities = softmax(
-            np.atleast_2d(np.asarray(x @ self.weights) + self.intercept), self.config["temperature"]
-        )
-        length = self.config["ranking_length"]
-        for message, row in zip(with_text, probabilities, strict=True):
-            order = np.argsort(-row)
-            ranking = [{"name": self.classes[i], "confidence": float(row[i])} for i in order]
-            message.set(INTENT, ranking[0], add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, add_to_output=True)
-        return messages

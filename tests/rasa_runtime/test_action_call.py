@@ -6,7 +6,6 @@ import copy
 
 import pytest
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
@@ -16,11 +15,6 @@ from rasa_runtime import action_call
 from tests.rasa_runtime.dialogues import INTENTS, answer
 
 TURN_ONLY = {"send_events": "turn", "enable_selective_domain": True}
-
-
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
 
 
 @pytest.fixture(scope="module")

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_runtime import applied_events as kept
 from tests.rasa_runtime.dialogues import answer, turns
-
-
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
 
 
 def same(one: list, other: list) -> bool:

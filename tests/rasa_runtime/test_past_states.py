@@ -20,11 +20,6 @@ OPTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
-
-
 def new_tracker(domain) -> DialogueStateTracker:
     tracker = DialogueStateTracker("anna", domain.slots)
     tracker.update(ActionExecuted("action_listen"))

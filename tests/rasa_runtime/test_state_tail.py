@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 from rasa.core.featurizers.tracker_featurizers import MaxHistoryTrackerFeaturizer
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_runtime import state_tail
 from tests.rasa_runtime.dialogues import INTENTS, answer, turns
 
 RULE_ONLY = {"slots": ["requested_slot"], "loops": ["prep_form"]}
-
-
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
 
 
 def featurizers() -> list:

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_runtime.tracker_copy import RASA_COPY, copy_tracker
 from tests.rasa_runtime.dialogues import turns
-
-
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
 
 
 def state(tracker: DialogueStateTracker) -> dict:

@@ -6,15 +6,9 @@ import sqlite3
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 
 from rasa_runtime.tracker_store import CachedSQLTrackerStore, Kept, can_serve, new_events
-
-
-@pytest.fixture(scope="module")
-def domain(root):
-    return Domain.load(str(root / "domain.yml"))
 
 
 @pytest.fixture
